@@ -1,0 +1,60 @@
+package dev.arbor.token.adapter.in.grpc;
+
+import dev.arbor.contracts.token.v1.Authentication;
+import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
+import dev.arbor.contracts.token.v1.OAuthError;
+import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.TokenResult;
+import dev.arbor.contracts.token.v1.Tokens;
+import dev.arbor.token.domain.code.AuthorizationCodeBinding;
+import dev.arbor.token.domain.code.IssuedCode;
+import dev.arbor.token.domain.code.RedemptionRequest;
+import dev.arbor.token.domain.token.EndUser;
+
+/** Maps between the {@code arbor.token.v1} messages and the domain values. */
+final class TokenGrpcMapper {
+
+    private TokenGrpcMapper() {
+    }
+
+    static AuthorizationCodeBinding toBinding(IssueAuthorizationCodeRequest request) {
+        if (!request.hasAuthentication()) {
+            throw new IllegalArgumentException("authentication is required");
+        }
+        return new AuthorizationCodeBinding(request.getRealm(), request.getIssuer(), request.getClientId(),
+                request.getRedirectUri(), request.getScopesList(), request.getCodeChallenge(),
+                request.getCodeChallengeMethod(), request.getNonce(), toEndUser(request.getAuthentication()),
+                request.getAccessTokenLifetimeSeconds());
+    }
+
+    static EndUser toEndUser(Authentication a) {
+        return new EndUser(a.getSubject(), a.getSessionId(), a.getAuthTime(), a.getAcr(), a.getAmrList(),
+                a.getClaimsMap());
+    }
+
+    static IssueAuthorizationCodeResponse toResponse(IssuedCode code) {
+        return IssueAuthorizationCodeResponse.newBuilder().setCode(code.code()).setExpiresIn(code.expiresIn()).build();
+    }
+
+    static RedemptionRequest toRedemption(RedeemAuthorizationCodeRequest r) {
+        return new RedemptionRequest(r.getRealm(), r.getCode(), r.getClientId(), r.getRedirectUri(),
+                r.getCodeVerifier());
+    }
+
+    static TokenResult toResult(dev.arbor.token.domain.TokenResult result) {
+        return switch (result) {
+            case dev.arbor.token.domain.TokenResult.Issued(var t) -> TokenResult.newBuilder()
+                    .setTokens(Tokens.newBuilder()
+                            .setAccessToken(t.accessToken())
+                            .setTokenType(t.tokenType())
+                            .setExpiresIn(t.expiresIn())
+                            .setIdToken(t.idToken())
+                            .setScope(t.scope()))
+                    .build();
+            case dev.arbor.token.domain.TokenResult.Rejected(var e) -> TokenResult.newBuilder()
+                    .setError(OAuthError.newBuilder().setCode(e.code()).setDescription(e.description()))
+                    .build();
+        };
+    }
+}

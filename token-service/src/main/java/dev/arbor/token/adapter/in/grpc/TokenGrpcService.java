@@ -1,0 +1,72 @@
+package dev.arbor.token.adapter.in.grpc;
+
+import dev.arbor.contracts.token.v1.GetJwksRequest;
+import dev.arbor.contracts.token.v1.GetJwksResponse;
+import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
+import dev.arbor.contracts.token.v1.IssueClientCredentialsTokenRequest;
+import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.TokenResult;
+import dev.arbor.contracts.token.v1.TokenService;
+import dev.arbor.token.domain.code.AuthorizationCodeService;
+import dev.arbor.token.domain.key.SigningKeyService;
+import dev.arbor.token.domain.token.ClientCredentialsGrant;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+/**
+ * The {@code arbor.token.v1.TokenService} gRPC endpoint: maps messages and delegates to the domain.
+ * OAuth errors travel in {@link TokenResult#getError()}; a gRPC status means the call itself failed.
+ */
+@GrpcService
+public class TokenGrpcService implements TokenService {
+
+    private final AuthorizationCodeService codes;
+    private final ClientCredentialsGrant clientCredentials;
+    private final SigningKeyService signingKeys;
+
+    public TokenGrpcService(AuthorizationCodeService codes, ClientCredentialsGrant clientCredentials,
+            SigningKeyService signingKeys) {
+        this.codes = codes;
+        this.clientCredentials = clientCredentials;
+        this.signingKeys = signingKeys;
+    }
+
+    @Override
+    public Uni<IssueAuthorizationCodeResponse> issueAuthorizationCode(IssueAuthorizationCodeRequest request) {
+        return call("IssueAuthorizationCode", () -> codes.issue(TokenGrpcMapper.toBinding(request)))
+                .map(TokenGrpcMapper::toResponse);
+    }
+
+    @Override
+    public Uni<TokenResult> redeemAuthorizationCode(RedeemAuthorizationCodeRequest request) {
+        return call("RedeemAuthorizationCode", () -> codes.redeem(TokenGrpcMapper.toRedemption(request)))
+                .map(TokenGrpcMapper::toResult);
+    }
+
+    @Override
+    public Uni<TokenResult> issueClientCredentialsToken(IssueClientCredentialsTokenRequest request) {
+        return call("IssueClientCredentialsToken", () -> clientCredentials.issue(request.getRealm(),
+                request.getIssuer(), request.getClientId(), request.getScopesList(),
+                request.getAccessTokenLifetimeSeconds()))
+                .map(TokenGrpcMapper::toResult);
+    }
+
+    @Override
+    public Uni<GetJwksResponse> getJwks(GetJwksRequest request) {
+        return call("GetJwks", () -> {
+            if (request.getRealm().isBlank()) {
+                throw new IllegalArgumentException("realm is required");
+            }
+            return signingKeys.jwks(request.getRealm());
+        }).map(json -> GetJwksResponse.newBuilder().setJwksJson(json).build());
+    }
+
+    /** Runs a domain call; a synchronous validation failure becomes a failed Uni like any other. */
+    private static <T> Uni<T> call(String rpc, Supplier<CompletionStage<T>> domainCall) {
+        return Uni.createFrom().<T>deferred(() -> Uni.createFrom().completionStage(domainCall.get()))
+                .onFailure().transform(failure -> GrpcFailures.toStatus(failure, rpc));
+    }
+}

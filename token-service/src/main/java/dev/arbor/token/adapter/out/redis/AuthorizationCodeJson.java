@@ -1,0 +1,46 @@
+package dev.arbor.token.adapter.out.redis;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.arbor.token.domain.code.AuthorizationCodeBinding;
+import dev.arbor.token.domain.token.EndUser;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON form of an {@link AuthorizationCodeBinding} in Redis; field names are the OAuth parameter names. */
+record AuthorizationCodeJson(
+        @JsonProperty("realm") String realm,
+        @JsonProperty("issuer") String issuer,
+        @JsonProperty("client_id") String clientId,
+        @JsonProperty("redirect_uri") String redirectUri,
+        @JsonProperty("scopes") List<String> scopes,
+        @JsonProperty("code_challenge") String codeChallenge,
+        @JsonProperty("code_challenge_method") String codeChallengeMethod,
+        @JsonProperty("nonce") String nonce,
+        @JsonProperty("authentication") Authentication authentication,
+        @JsonProperty("access_token_lifetime_seconds") long accessTokenLifetimeSeconds) {
+
+    record Authentication(
+            @JsonProperty("subject") String subject,
+            @JsonProperty("session_id") String sessionId,
+            @JsonProperty("auth_time") long authTime,
+            @JsonProperty("acr") String acr,
+            @JsonProperty("amr") List<String> amr,
+            @JsonProperty("claims") Map<String, String> claims) {
+    }
+
+    static AuthorizationCodeJson from(AuthorizationCodeBinding b) {
+        EndUser u = b.endUser();
+        return new AuthorizationCodeJson(b.realm(), b.issuer(), b.clientId(), b.redirectUri(), b.scopes(),
+                b.codeChallenge(), b.codeChallengeMethod(), b.nonce(),
+                new Authentication(u.subject(), u.sessionId(), u.authTime(), u.acr(), u.amr(), u.claims()),
+                b.accessTokenLifetimeSeconds());
+    }
+
+    AuthorizationCodeBinding toBinding() {
+        Authentication a = authentication;
+        return new AuthorizationCodeBinding(realm, issuer, clientId, redirectUri, scopes, codeChallenge,
+                codeChallengeMethod, nonce,
+                new EndUser(a.subject(), a.sessionId(), a.authTime(), a.acr(), a.amr(), a.claims()),
+                accessTokenLifetimeSeconds);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.arbor.token.config;
+
+import dev.arbor.token.domain.code.AuthorizationCodeService;
+import dev.arbor.token.domain.key.SigningKeyService;
+import dev.arbor.token.domain.token.ClientCredentialsGrant;
+import dev.arbor.token.domain.token.TokenIssuer;
+import dev.arbor.token.domain.token.TokenLifetimes;
+import dev.arbor.token.port.AuthorizationCodeStore;
+import dev.arbor.token.port.JwtSigner;
+import dev.arbor.token.port.KeyMaterial;
+import dev.arbor.token.port.SigningKeyRepository;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Wires the framework-free domain services to their adapters and typed configuration. */
+public class DomainBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Produces
+    @Singleton
+    SigningKeyService signingKeyService(SigningKeyRepository repository, KeyMaterial keyMaterial) {
+        return new SigningKeyService(repository, keyMaterial);
+    }
+
+    @Produces
+    @Singleton
+    TokenIssuer tokenIssuer(SigningKeyService signingKeys, JwtSigner signer, ArborConfig config, Clock clock,
+            SecureRandom random) {
+        ArborConfig.Token token = config.token();
+        return new TokenIssuer(signingKeys, signer,
+                new TokenLifetimes(token.accessTokenLifetime(), token.idTokenLifetime()), clock, random);
+    }
+
+    @Produces
+    @Singleton
+    AuthorizationCodeService authorizationCodeService(AuthorizationCodeStore store, TokenIssuer issuer,
+            ArborConfig config, SecureRandom random) {
+        return new AuthorizationCodeService(store, issuer, config.token().authorizationCodeLifetime(), random);
+    }
+
+    @Produces
+    @Singleton
+    ClientCredentialsGrant clientCredentialsGrant(TokenIssuer issuer) {
+        return new ClientCredentialsGrant(issuer);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.arbor.token.domain.code;
+
+import dev.arbor.token.domain.Base64Url;
+import dev.arbor.token.domain.OAuthError;
+import dev.arbor.token.domain.TokenResult;
+import dev.arbor.token.domain.token.TokenIssuer;
+import dev.arbor.token.port.AuthorizationCodeStore;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * RFC 6749 §4.1 — Authorization Code Grant, the token-service half: issuing codes (§4.1.2) and
+ * redeeming them exactly once (§4.1.3) with PKCE (RFC 7636 §4.6).
+ *
+ * <pre>{@code
+ * stateDiagram-v2
+ *   [*] --> issued: issue (TTL = code lifetime)
+ *   issued --> redeemed: take (GETDEL) + checks pass -> tokens
+ *   issued --> burnt: take + a check fails -> invalid_grant
+ *   issued --> [*]: lifetime over
+ *   redeemed --> replayed: take again -> invalid_grant (+ marker says it was used)
+ * }</pre>
+ */
+public final class AuthorizationCodeService {
+
+    private static final System.Logger LOG = System.getLogger(AuthorizationCodeService.class.getName());
+    /** RFC 6749 §10.10: at least 128 bits of entropy; we use 256. */
+    private static final int CODE_BYTES = 32;
+    private static final OAuthError UNKNOWN_CODE =
+            OAuthError.invalidGrant("authorization code is invalid, expired or already used");
+
+    private final AuthorizationCodeStore store;
+    private final TokenIssuer issuer;
+    private final Duration lifetime;
+    private final SecureRandom random;
+
+    public AuthorizationCodeService(AuthorizationCodeStore store, TokenIssuer issuer, Duration lifetime,
+            SecureRandom random) {
+        this.store = store;
+        this.issuer = issuer;
+        this.lifetime = lifetime;
+        this.random = random;
+    }
+
+    /** RFC 6749 §4.1.2: a short-lived, single-use code bound to {@code binding}. */
+    public CompletionStage<IssuedCode> issue(AuthorizationCodeBinding binding) {
+        String code = Base64Url.randomBytes(random, CODE_BYTES);
+        return store.save(codeHash(code), binding, lifetime)
+                .thenApply(saved -> new IssuedCode(code, lifetime.toSeconds()));
+    }
+
+    /** RFC 6749 §4.1.3: redeems the code once; every failure is {@code invalid_grant}. */
+    public CompletionStage<TokenResult> redeem(RedemptionRequest request) {
+        if (request.code().isEmpty()) {
+            return CompletableFuture.completedFuture(TokenResult.rejected(UNKNOWN_CODE));
+        }
+        String hash = codeHash(request.code());
+        return store.take(hash, lifetime).thenCompose(binding -> binding.isPresent()
+                ? redeemBound(binding.get(), request)
+                : rejectUnknown(hash, request));
+    }
+
+    private CompletionStage<TokenResult> redeemBound(AuthorizationCodeBinding binding, RedemptionRequest request) {
+        Optional<OAuthError> failure = RedemptionChecks.check(binding, request);
+        if (failure.isPresent()) {
+            LOG.log(Level.INFO, "Authorization code rejected in realm {0} for client {1}: {2}",
+                    request.realm(), request.clientId(), failure.get().description());
+            return CompletableFuture.completedFuture(TokenResult.rejected(failure.get()));
+        }
+        return issuer.issue(binding.toTokenRequest()).thenApply(TokenResult::issued);
+    }
+
+    private CompletionStage<TokenResult> rejectUnknown(String hash, RedemptionRequest request) {
+        return store.redeemedBy(hash).thenApply(redeemer -> {
+            if (redeemer.isPresent()) {
+                // RFC 6749 §4.1.2: "If an authorization code is used more than once, the authorization
+                // server MUST deny the request and SHOULD revoke (when possible) all tokens previously
+                // issued based on that authorization code." This is where that revocation plugs in
+                // (issue #3): the marker identifies the code's redemption.
+                LOG.log(Level.WARNING, "Authorization code replayed in realm {0} by client {1}; it was redeemed by client {2} (code hash {3}...)",
+                        request.realm(), request.clientId(), redeemer.get(), hash.substring(0, 8));
+            } else {
+                LOG.log(Level.INFO, "Unknown or expired authorization code in realm {0} for client {1}",
+                        request.realm(), request.clientId());
+            }
+            return TokenResult.rejected(UNKNOWN_CODE);
+        });
+    }
+
+    /** The code is stored under its SHA-256, so a leak of the store does not leak redeemable codes. */
+    static String codeHash(String code) {
+        return Base64Url.sha256Encoded(code);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.arbor.token.domain.token;
+
+import dev.arbor.token.domain.Strings;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The authenticated end user behind a token: what the issuer knew when the code was issued.
+ *
+ * @param subject   the {@code sub} claim (OIDC Core §2)
+ * @param sessionId the SSO session, released as {@code sid} (OIDC Front-Channel Logout §3)
+ * @param authTime  epoch seconds of the authentication, {@code auth_time}; 0 when unknown
+ * @param acr       authentication context class reference, may be empty
+ * @param amr       authentication methods references (RFC 8176), may be empty
+ * @param claims    profile claims released to the client (name, email, ...)
+ */
+public record EndUser(String subject, String sessionId, long authTime, String acr, List<String> amr,
+        Map<String, String> claims) {
+
+    public EndUser {
+        if (Strings.isBlank(subject)) {
+            throw new IllegalArgumentException("authentication.subject is required");
+        }
+        sessionId = Strings.orEmpty(sessionId);
+        acr = Strings.orEmpty(acr);
+        amr = amr == null ? List.of() : List.copyOf(amr);
+        claims = claims == null ? Map.of() : Map.copyOf(claims);
+    }
+}
