@@ -1,0 +1,36 @@
+package dev.arbor.sessionstore.config;
+
+import dev.arbor.sessionstore.domain.TtlPolicy;
+import dev.arbor.sessionstore.domain.journey.JourneyStateService;
+import dev.arbor.sessionstore.domain.session.SessionIdGenerator;
+import dev.arbor.sessionstore.domain.session.SsoSessionService;
+import dev.arbor.sessionstore.port.JourneyStateStore;
+import dev.arbor.sessionstore.port.SessionEventPublisher;
+import dev.arbor.sessionstore.port.SsoSessionRepository;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Builds the framework-free domain services from their ports and the typed configuration. */
+public class DomainWiring {
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    JourneyStateService journeyStateService(JourneyStateStore store, SessionStoreConfig config) {
+        return new JourneyStateService(store, new TtlPolicy(config.sessionstore().maxJourneyTtl()));
+    }
+
+    @Produces
+    @Singleton
+    SsoSessionService ssoSessionService(SsoSessionRepository repository, SessionEventPublisher events,
+                                        SessionStoreConfig config, Clock clock) {
+        return new SsoSessionService(repository, events, new SessionIdGenerator(new SecureRandom()),
+                new TtlPolicy(config.sessionstore().maxSessionTtl()), clock);
+    }
+}
