@@ -1,0 +1,115 @@
+package dev.arbor.scriptrunner.adapter.in.realm;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.arbor.scriptrunner.domain.InvalidScriptException;
+import dev.arbor.scriptrunner.domain.ScriptStatus;
+import dev.arbor.scriptrunner.domain.ScriptVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads the {@code scripts:} sections of every {@code *.yaml} realm file in a folder:
+ * <pre>
+ * realm: demo
+ * scripts:
+ *   - name: risk-score
+ *     version: 1
+ *     status: published        # draft | published
+ *     outcomes: [ low, high ]
+ *     source: |
+ *       ...
+ * </pre>
+ * Other sections belong to other services and are not even looked at, so their {@code ${VAR}}s
+ * (an admin client secret, say) need not be set for this service. {@code ${VAR}} is substituted in
+ * {@code realm}, {@code name}, {@code status} and {@code outcomes}, but not in {@code source}: a
+ * JavaScript template literal ({@code `${user}`}) is code, not a reference to the environment.
+ */
+final class RealmScriptsReader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final EnvSubstitution env;
+
+    RealmScriptsReader(EnvSubstitution env) {
+        this.env = env;
+    }
+
+    List<ScriptVersion> readFolder(Path folder) {
+        List<ScriptVersion> scripts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(file -> file.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .forEach(file -> scripts.addAll(readFile(file)));
+        } catch (IOException e) {
+            throw new RealmConfigException("cannot list realm folder " + folder + ": " + e.getMessage(), e);
+        }
+        return scripts;
+    }
+
+    List<ScriptVersion> readFile(Path file) {
+        JsonNode root = parse(file);
+        JsonNode section = root.path("scripts");
+        if (section.isMissingNode() || section.isNull()) {
+            return List.of();
+        }
+        String where = file.getFileName().toString();
+        if (!section.isArray()) {
+            throw new RealmConfigException(where + ": scripts must be a list");
+        }
+        String realm = text(root, "realm", where);
+        if (realm == null || realm.isBlank()) {
+            throw new RealmConfigException(where + ": realm is required when scripts are declared");
+        }
+        List<ScriptVersion> scripts = new ArrayList<>();
+        for (int i = 0; i < section.size(); i++) {
+            scripts.add(toScript(realm, section.get(i), where + " scripts[" + i + "]"));
+        }
+        return scripts;
+    }
+
+    private ScriptVersion toScript(String realm, JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw new RealmConfigException(where + ": must be a mapping");
+        }
+        JsonNode version = node.path("version");
+        if (!version.canConvertToExactIntegral() || !version.canConvertToInt()) {
+            throw new RealmConfigException(where + ": version must be a whole number");
+        }
+        String status = text(node, "status", where);
+        List<String> outcomes = new ArrayList<>();
+        node.path("outcomes").forEach(outcome -> outcomes.add(env.apply(outcome.asText(), where + ".outcomes")));
+        try {
+            return new ScriptVersion(realm, text(node, "name", where), version.asInt(),
+                    ScriptStatus.parse(status).orElse(null), node.path("source").asText(null), outcomes);
+        } catch (InvalidScriptException e) {
+            throw new RealmConfigException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String text(JsonNode node, String field, String where) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? env.apply(value.asText(), where + "." + field) : null;
+    }
+
+    private static JsonNode parse(Path file) {
+        try {
+            JsonNode root = YAML.readTree(file.toFile());
+            return root == null || root.isMissingNode() ? YAML.createObjectNode() : root;
+        } catch (JsonProcessingException e) {
+            // Only the position: SnakeYAML's own message quotes the offending line, which may hold a secret.
+            JsonLocation at = e.getLocation();
+            throw new RealmConfigException("realm file " + file.getFileName() + " is not valid YAML"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+        } catch (IOException e) {
+            throw new RealmConfigException("cannot read realm file " + file.getFileName() + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+}
