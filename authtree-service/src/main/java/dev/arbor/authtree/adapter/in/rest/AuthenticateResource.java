@@ -1,0 +1,45 @@
+package dev.arbor.authtree.adapter.in.rest;
+
+import dev.arbor.authtree.domain.journey.JourneyOutcome;
+import dev.arbor.authtree.domain.journey.JourneyService;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * The journey JSON API, shaped as ForgeRock AM's {@code POST /json/realms/{realm}/authenticate}: an empty
+ * body starts a journey ({@code ?tree=} picks a tree, {@code ?flow=} a federation login flow), a body with
+ * {@code authId} continues it. Runs on a worker thread: it hashes and calls gRPC peers.
+ */
+@Path("/realms/{realm}/authenticate")
+public class AuthenticateResource {
+    private final JourneyService journeys;
+    private final StepRequestParser parser;
+    private final JourneyResponses responses;
+
+    public AuthenticateResource(JourneyService journeys, StepRequestParser parser, JourneyResponses responses) {
+        this.journeys = journeys;
+        this.parser = parser;
+        this.responses = responses;
+    }
+
+    @POST
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+    public Response authenticate(@PathParam("realm") String realm, @QueryParam("tree") String tree,
+            @QueryParam("flow") String flow, String body) {
+        StepRequestParser.StepRequest request = parser.parse(body);
+        JourneyOutcome outcome = request.authId()
+                .map(authId -> journeys.resume(realm, authId, request.answers()))
+                .orElseGet(() -> journeys.start(realm, nonBlank(tree), nonBlank(flow)));
+        return responses.toResponse(outcome);
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+}

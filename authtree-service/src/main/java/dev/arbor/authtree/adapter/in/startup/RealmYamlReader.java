@@ -1,0 +1,98 @@
+package dev.arbor.authtree.adapter.in.startup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.arbor.authtree.domain.realm.RealmConfig;
+import dev.arbor.authtree.domain.tree.NodeSpec;
+import dev.arbor.authtree.domain.tree.TreeDefinition;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads the {@code trees:} and {@code users:} sections of one realm YAML document (other sections belong to
+ * other services). {@code ${VAR}} / {@code ${VAR:-default}} in those sections' string values are replaced
+ * before mapping; other sections are not looked at.
+ */
+public final class RealmYamlReader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final EnvSubstitution env;
+
+    public RealmYamlReader(EnvSubstitution env) {
+        this.env = env;
+    }
+
+    public RealmConfig read(Path file) throws IOException {
+        JsonNode root = YAML.readTree(file.toFile());
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(file + ": not a realm document");
+        }
+        // Only our sections: a variable another service needs (a client secret) must not fail this start-up.
+        UnaryOperator<String> replace = value -> env.apply(value, file.getFileName().toString());
+        return new RealmConfig(replace.apply(text(root, "realm")), trees(substitute(root.path("trees"), replace)),
+                users(substitute(root.path("users"), replace)));
+    }
+
+    private static List<RealmConfig.TreeConfig> trees(JsonNode trees) {
+        List<RealmConfig.TreeConfig> out = new ArrayList<>();
+        for (JsonNode tree : trees) {
+            Map<String, NodeSpec> nodes = new LinkedHashMap<>();
+            tree.path("nodes").properties().forEach(e -> nodes.put(e.getKey(),
+                    new NodeSpec(text(e.getValue(), "type"), strings(e.getValue().path("outcomes")))));
+            out.add(new RealmConfig.TreeConfig(text(tree, "name"), tree.path("default").asBoolean(false),
+                    new TreeDefinition(text(tree, "start"), nodes)));
+        }
+        return out;
+    }
+
+    private static List<RealmConfig.UserConfig> users(JsonNode users) {
+        List<RealmConfig.UserConfig> out = new ArrayList<>();
+        for (JsonNode user : users) {
+            out.add(new RealmConfig.UserConfig(text(user, "username"), text(user, "password"),
+                    strings(user.path("claims"))));
+        }
+        return out;
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> out = new LinkedHashMap<>();
+        object.properties().forEach(e -> out.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        out.values().removeIf(java.util.Objects::isNull);
+        return out;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static JsonNode substitute(JsonNode node, UnaryOperator<String> replace) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isTextual()) {
+            return TextNode.valueOf(replace.apply(node.asText()));
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                e.setValue(substitute(e.getValue(), replace));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, substitute(node.get(i), replace));
+            }
+        }
+        return node;
+    }
+}

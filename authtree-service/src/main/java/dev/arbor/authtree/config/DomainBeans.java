@@ -1,0 +1,76 @@
+package dev.arbor.authtree.config;
+
+import dev.arbor.authtree.domain.identity.Argon2idPasswordHasher;
+import dev.arbor.authtree.domain.journey.JourneyService;
+import dev.arbor.authtree.domain.journey.JourneySettings;
+import dev.arbor.authtree.domain.journey.TreeRunner;
+import dev.arbor.authtree.domain.realm.RealmImportService;
+import dev.arbor.authtree.domain.tree.TreeValidator;
+import dev.arbor.authtree.node.DataStoreDecision;
+import dev.arbor.authtree.node.NodeRegistry;
+import dev.arbor.authtree.node.PasswordCollector;
+import dev.arbor.authtree.node.UsernameCollector;
+import dev.arbor.authtree.port.AuthIdCodec;
+import dev.arbor.authtree.port.IdentityRepository;
+import dev.arbor.authtree.port.JourneyStore;
+import dev.arbor.authtree.port.LoginFlowGateway;
+import dev.arbor.authtree.port.RealmConfigStore;
+import dev.arbor.authtree.port.SessionGateway;
+import dev.arbor.authtree.port.TreeRepository;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+/** Wires the framework-free domain classes as CDI beans. */
+public class DomainBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    Argon2idPasswordHasher hasher() {
+        return new Argon2idPasswordHasher(new SecureRandom());
+    }
+
+    @Produces
+    @Singleton
+    NodeRegistry nodes(IdentityRepository identities, Argon2idPasswordHasher hasher) {
+        return new NodeRegistry(List.of(new UsernameCollector(), new PasswordCollector(),
+                new DataStoreDecision(identities, hasher)));
+    }
+
+    @Produces
+    @Singleton
+    TreeValidator treeValidator(NodeRegistry nodes) {
+        return new TreeValidator(nodes);
+    }
+
+    @Produces
+    @Singleton
+    RealmImportService realmImport(TreeValidator validator, TreeRepository trees, RealmConfigStore store,
+            IdentityRepository identities, Argon2idPasswordHasher hasher) {
+        return new RealmImportService(validator, trees, store, identities, hasher);
+    }
+
+    @Produces
+    @Singleton
+    JourneySettings journeySettings(ArborConfig config) {
+        String base = config.publicUrl().endsWith("/") ? config.publicUrl() : config.publicUrl() + "/";
+        return new JourneySettings(config.authtree().journeyTtl(), config.authtree().sessionTtl(),
+                config.authtree().maxSteps(), base + "ui/", List.of("pwd"));
+    }
+
+    @Produces
+    @Singleton
+    JourneyService journeys(TreeRepository trees, LoginFlowGateway flows, JourneyStore store, AuthIdCodec authIds,
+            NodeRegistry nodes, SessionGateway sessions, JourneySettings settings, Clock clock) {
+        TreeRunner runner = new TreeRunner(nodes, store, sessions, authIds, settings, clock);
+        return new JourneyService(trees, flows, store, authIds, runner);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.arbor.authtree.node;
+
+import java.util.List;
+
+/**
+ * One ForgeRock AM style callback: a type ({@code NameCallback}, {@code PasswordCallback}, ...), output
+ * fields shown to the user, and the single input value the client fills in ({@code null} when it did not).
+ */
+public record Callback(String type, List<Field> output, String input) {
+    public Callback {
+        output = output == null ? List.of() : List.copyOf(output);
+    }
+
+    /** A callback to send, with one output prompt and an empty input. */
+    public static Callback prompt(String type, String prompt) {
+        return new Callback(type, List.of(new Field("prompt", prompt)), "");
+    }
+
+    /** An output field {@code {name, value}}. */
+    public record Field(String name, String value) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.arbor.authtree.node;
+
+import dev.arbor.authtree.domain.tree.NodeCatalog;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The node types this service runs, by type name. */
+public final class NodeRegistry implements NodeCatalog {
+    private final Map<String, Node> byType;
+
+    public NodeRegistry(Collection<? extends Node> nodes) {
+        this.byType = nodes.stream().collect(Collectors.toUnmodifiableMap(Node::type, Function.identity()));
+    }
+
+    public Optional<Node> node(String type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    @Override
+    public Optional<List<String>> outcomesOf(String type) {
+        return node(type).map(Node::outcomes);
+    }
+}
