@@ -1,0 +1,151 @@
+package dev.arbor.federation.adapter.in.realms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.arbor.federation.domain.Client;
+import dev.arbor.federation.domain.ClientSecretHasher;
+import dev.arbor.federation.domain.ClientType;
+import dev.arbor.federation.domain.EnvSubstitution;
+import dev.arbor.federation.domain.RealmDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the federation part of one realm YAML document ({@code realm}, {@code displayName},
+ * {@code clients}); other sections belong to other services and are ignored. {@code ${VAR}} values
+ * come from the environment. Anything invalid is an {@link IllegalArgumentException} naming the
+ * file and the client — never a secret's value.
+ */
+public final class RealmYamlReader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern REALM_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Set<String> GRANT_TYPES = Set.of("authorization_code", "client_credentials", "refresh_token");
+
+    private final EnvSubstitution env;
+    private final ClientSecretHasher hasher;
+
+    public RealmYamlReader(EnvSubstitution env, ClientSecretHasher hasher) {
+        this.env = env;
+        this.hasher = hasher;
+    }
+
+    public RealmDefinition read(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("realm file " + file.getFileName() + " cannot be read", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid(file, "is not a YAML mapping");
+        }
+        String realm = text(file, root, "realm");
+        if (realm == null || !REALM_NAME.matcher(realm).matches()) {
+            throw invalid(file, "needs a realm name of letters, digits, '-' or '_'");
+        }
+        List<Client> clients = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (JsonNode node : root.path("clients")) {
+            Client client = client(file, realm, node);
+            if (!ids.add(client.clientId())) {
+                throw invalid(file, "declares client " + client.clientId() + " twice");
+            }
+            clients.add(client);
+        }
+        return new RealmDefinition(realm, text(file, root, "displayName"), clients);
+    }
+
+    private Client client(Path file, String realm, JsonNode node) {
+        String clientId = text(file, node, "clientId");
+        if (clientId == null || clientId.isBlank()) {
+            throw invalid(file, "has a client without clientId");
+        }
+        String where = "client " + clientId;
+        ClientType type;
+        try {
+            type = ClientType.of(text(file, node, "type"));
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, where + ": " + e.getMessage());
+        }
+        String secret = text(file, node, "secret");
+        if (type == ClientType.CONFIDENTIAL && (secret == null || secret.isEmpty())) {
+            throw invalid(file, where + " is confidential and needs a secret");
+        }
+        if (type == ClientType.PUBLIC && secret != null) {
+            throw invalid(file, where + " is public and must not have a secret");
+        }
+        List<String> redirectUris = list(file, node, "redirectUris");
+        redirectUris.forEach(uri -> requireAbsoluteWithoutFragment(file, where, uri));
+        List<String> grantTypes = list(file, node, "grantTypes");
+        for (String grant : grantTypes) {
+            if (!GRANT_TYPES.contains(grant)) {
+                throw invalid(file, where + " has unknown grant type " + grant);
+            }
+        }
+        if (grantTypes.contains("authorization_code") && redirectUris.isEmpty()) {
+            throw invalid(file, where + " uses authorization_code and needs redirectUris");
+        }
+        Optional<String> secretHash = secret == null ? Optional.empty() : Optional.of(hasher.hash(secret));
+        return new Client(realm, clientId, text(file, node, "name"), type, secretHash, redirectUris, grantTypes,
+                list(file, node, "scopes"));
+    }
+
+    /** RFC 6749 §3.1.2 — an absolute URI without a fragment. */
+    private static void requireAbsoluteWithoutFragment(Path file, String where, String uri) {
+        try {
+            URI parsed = new URI(uri);
+            if (!parsed.isAbsolute() || parsed.getRawFragment() != null) {
+                throw invalid(file, where + " has a redirect URI that is not absolute or has a fragment");
+            }
+        } catch (URISyntaxException e) {
+            throw invalid(file, where + " has a malformed redirect URI");
+        }
+    }
+
+    private String text(Path file, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw invalid(file, "field " + field + " must be a single value");
+        }
+        return substitute(file, value.asText());
+    }
+
+    private List<String> list(Path file, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            throw invalid(file, "field " + field + " must be a list");
+        }
+        List<String> out = new ArrayList<>();
+        value.forEach(v -> out.add(substitute(file, v.asText())));
+        return List.copyOf(out);
+    }
+
+    private String substitute(Path file, String value) {
+        try {
+            return env.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, e.getMessage());
+        }
+    }
+
+    private static IllegalArgumentException invalid(Path file, String problem) {
+        return new IllegalArgumentException("realm file " + file.getFileName() + " " + problem);
+    }
+}

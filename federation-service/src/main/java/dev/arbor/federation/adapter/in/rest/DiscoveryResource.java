@@ -1,0 +1,28 @@
+package dev.arbor.federation.adapter.in.rest;
+
+import dev.arbor.federation.protocol.oidc.DiscoveryDocument;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/** OpenID Connect Discovery 1.0 §4 — {@code /.well-known/openid-configuration} of a realm's issuer. */
+@Path("/realms/{realm}/.well-known/openid-configuration")
+public class DiscoveryResource {
+    private final RealmGuard realms;
+    private final DiscoveryDocument discovery;
+
+    public DiscoveryResource(RealmGuard realms, DiscoveryDocument discovery) {
+        this.realms = realms;
+        this.discovery = discovery;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Object>> configuration(@PathParam("realm") String realm) {
+        return realms.require(realm).map(v -> discovery.forRealm(realm));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.arbor.federation.adapter.out.grpc;
+
+import dev.arbor.federation.config.ArborConfig;
+import grpc.health.v1.MutinyHealthGrpc.MutinyHealthStub;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while session-store-service answers its gRPC health check. */
+@Readiness
+@ApplicationScoped
+public class SessionStorePeerReadinessCheck implements AsyncHealthCheck {
+    private final MutinyHealthStub health;
+    private final ArborConfig config;
+
+    public SessionStorePeerReadinessCheck(@GrpcClient("session-store") MutinyHealthStub health, ArborConfig config) {
+        this.health = health;
+        this.config = config;
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        return PeerReadinessProbe.check("grpc-peer-session-store", health, config.federation().peerHealthTimeout());
+    }
+}

@@ -1,0 +1,18 @@
+package dev.arbor.federation.adapter.out.postgres;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Row of {@code federation.realm}. */
+@Entity
+@Table(name = "realm")
+public class RealmEntity extends PanacheEntityBase {
+    @Id
+    public String name;
+
+    @Column(name = "display_name")
+    public String displayName;
+}

@@ -1,0 +1,61 @@
+package dev.arbor.federation.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Typed configuration of federation-service (keys under {@code arbor.}). */
+@ConfigMapping(prefix = "arbor")
+public interface ArborConfig {
+
+    /** The public origin of the suite; the issuer of a realm is {@code publicUrl + "/realms/" + realm}. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Realms realms();
+
+    Redis redis();
+
+    Federation federation();
+
+    interface Realms {
+        /** Folder of realm YAML documents imported at start-up (relative to the working directory). */
+        @WithDefault("deploy/local/realms")
+        String dir();
+    }
+
+    interface Redis {
+        /** Every Redis key of this service starts with it. */
+        @WithDefault("arbor:federation:")
+        String keyPrefix();
+    }
+
+    interface Federation {
+        /** HMAC key under which client secrets are stored (env ARBOR_FEDERATION_CLIENT_SECRET_PEPPER). */
+        String clientSecretPepper();
+
+        /** How long a login flow waits for the user to authenticate. */
+        @WithDefault("PT10M")
+        Duration loginFlowTtl();
+
+        /** How long a realm's JWK Set is served from memory before it is fetched again. */
+        @WithDefault("PT1M")
+        Duration jwksCacheTtl();
+
+        /** The least time between two fetches of a realm's JWK Set caused by an unknown {@code kid}. */
+        @WithDefault("PT10S")
+        Duration jwksRefetchInterval();
+
+        /** How long an ended session is remembered (longer than any access token lives). */
+        @WithDefault("PT1H")
+        Duration endedSessionRetention();
+
+        /** At most this many ended sessions are remembered; the oldest go first. */
+        @WithDefault("100000")
+        int endedSessionCapacity();
+
+        /** Deadline of a readiness probe of a gRPC peer. */
+        @WithDefault("PT2S")
+        Duration peerHealthTimeout();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.arbor.federation.config;
+
+import dev.arbor.federation.domain.ClientSecretHasher;
+import dev.arbor.federation.domain.SessionDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Makes the framework-free domain objects injectable. */
+public class FederationBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ClientSecretHasher clientSecretHasher(ArborConfig config) {
+        return new ClientSecretHasher(config.federation().clientSecretPepper());
+    }
+
+    @Produces
+    @ApplicationScoped
+    SessionDirectory sessionDirectory(Clock clock, ArborConfig config) {
+        return new SessionDirectory(clock, config.federation().endedSessionRetention(),
+                config.federation().endedSessionCapacity());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.arbor.federation.port;
+
+import dev.arbor.federation.domain.Client;
+import dev.arbor.federation.domain.RealmDefinition;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Optional;
+
+/** The relying parties of each realm. A realm exists iff it was imported. */
+public interface ClientRepository {
+    Uni<Boolean> realmExists(String realm);
+
+    Uni<Optional<Client>> findClient(String realm, String clientId);
+
+    Uni<List<Client>> listClients(String realm);
+
+    /** Creates or updates the realm and its clients; importing the same definition twice changes nothing. */
+    Uni<Void> importRealm(RealmDefinition realm);
+}

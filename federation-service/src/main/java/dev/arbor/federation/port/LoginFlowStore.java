@@ -1,0 +1,16 @@
+package dev.arbor.federation.port;
+
+import dev.arbor.federation.domain.LoginFlow;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Login flows in progress, shared by every replica, each kept for a limited time. */
+public interface LoginFlowStore {
+    Uni<Void> save(LoginFlow flow, Duration ttl);
+
+    Uni<Optional<LoginFlow>> find(String id);
+
+    /** Reads and deletes in one step: of two concurrent callers, only one gets the flow. */
+    Uni<Optional<LoginFlow>> take(String id);
+}

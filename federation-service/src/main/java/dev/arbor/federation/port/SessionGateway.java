@@ -1,0 +1,11 @@
+package dev.arbor.federation.port;
+
+import dev.arbor.federation.domain.SsoSession;
+import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+
+/** session-store-service: SSO sessions. */
+public interface SessionGateway {
+    /** The session if it exists in that realm and has not ended. */
+    Uni<Optional<SsoSession>> find(String realm, String sessionId);
+}

@@ -1,0 +1,20 @@
+package dev.arbor.federation.port;
+
+import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
+import dev.arbor.contracts.token.v1.IssueClientCredentialsTokenRequest;
+import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.TokenResult;
+import io.smallrye.mutiny.Uni;
+
+/** token-service: codes, tokens and the realm's public keys (the contract's messages, as they are). */
+public interface TokenGateway {
+    Uni<IssueAuthorizationCodeResponse> issueAuthorizationCode(IssueAuthorizationCodeRequest request);
+
+    Uni<TokenResult> redeemAuthorizationCode(RedeemAuthorizationCodeRequest request);
+
+    Uni<TokenResult> issueClientCredentialsToken(IssueClientCredentialsTokenRequest request);
+
+    /** The realm's JWK Set (RFC 7517 §5) as JSON text. */
+    Uni<String> jwks(String realm);
+}

@@ -1,0 +1,69 @@
+package dev.arbor.federation.protocol.oauth2;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Verifies an Arbor access token offline (RFC 9068 §4): RS256 signature against the realm's JWK
+ * Set, {@code typ} {@code at+jwt}, {@code iss} equal to the realm's issuer, {@code exp} in the
+ * future. Every failure is {@code invalid_token}; the reason is kept generic on the wire.
+ */
+@ApplicationScoped
+public class AccessTokenVerifier {
+    private static final int CLOCK_SKEW_SECONDS = 30;
+
+    private final JwksCache jwks;
+    private final RealmUrls urls;
+
+    public AccessTokenVerifier(JwksCache jwks, RealmUrls urls) {
+        this.jwks = jwks;
+        this.urls = urls;
+    }
+
+    /** The token's claims, or a failed Uni with {@link OAuth2Exception} {@code invalid_token}. */
+    public Uni<JwtClaims> verify(String realm, String token) {
+        String kid;
+        try {
+            JsonWebStructure structure = JsonWebStructure.fromCompactSerialization(token);
+            if (!(structure instanceof JsonWebSignature)) {
+                return Uni.createFrom().failure(OAuth2Exception.invalidToken("the token is not a signed JWT"));
+            }
+            kid = structure.getKeyIdHeaderValue();
+        } catch (JoseException | RuntimeException e) {
+            return Uni.createFrom().failure(OAuth2Exception.invalidToken("the token is malformed"));
+        }
+        String issuer = urls.issuer(realm);
+        return jwks.keysFor(realm, kid).map(keys -> consume(token, issuer,
+                new JwksVerificationKeyResolver(keys.getJsonWebKeys())));
+    }
+
+    private static JwtClaims consume(String token, String issuer, JwksVerificationKeyResolver keys) {
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .setRequireSubject()
+                .setExpectedIssuer(issuer)
+                .setSkipDefaultAudienceValidation()
+                .setExpectedType(true, "at+jwt")
+                .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.RSA_USING_SHA256))
+                .setVerificationKeyResolver(keys)
+                .build();
+        try {
+            return consumer.processToClaims(token);
+        } catch (InvalidJwtException e) {
+            throw OAuth2Exception.invalidToken(e.hasExpired() ? "the token has expired" : "the token is not valid");
+        }
+    }
+}

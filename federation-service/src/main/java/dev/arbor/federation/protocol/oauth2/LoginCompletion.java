@@ -1,0 +1,75 @@
+package dev.arbor.federation.protocol.oauth2;
+
+import dev.arbor.contracts.token.v1.Authentication;
+import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
+import dev.arbor.federation.domain.LoginFlow;
+import dev.arbor.federation.domain.LoginFlowState;
+import dev.arbor.federation.domain.ProtocolAdapter;
+import dev.arbor.federation.domain.ProtocolError;
+import dev.arbor.federation.domain.ProtocolResponse;
+import dev.arbor.federation.domain.SsoSession;
+import dev.arbor.federation.port.IdentityGateway;
+import dev.arbor.federation.port.TokenGateway;
+import dev.arbor.federation.protocol.oidc.StandardClaims;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ends a login flow whose user is authenticated: releases the claims the granted scopes allow
+ * (OIDC Core §5.4), has token-service issue a one-time authorization code bound to client,
+ * redirect URI, scopes, PKCE challenge and nonce (RFC 6749 §4.1.2, RFC 7636 §4.4), and lets the
+ * flow's adapter render the response.
+ */
+@ApplicationScoped
+public class LoginCompletion {
+    private final IdentityGateway identities;
+    private final TokenGateway tokens;
+    private final RealmUrls urls;
+
+    public LoginCompletion(IdentityGateway identities, TokenGateway tokens, RealmUrls urls) {
+        this.identities = identities;
+        this.tokens = tokens;
+        this.urls = urls;
+    }
+
+    public Uni<ProtocolResponse> complete(LoginFlow flow, SsoSession session, ProtocolAdapter adapter) {
+        String issuer = urls.issuer(flow.realm());
+        LoginFlow authenticated = flow.moveTo(LoginFlowState.AUTHENTICATED);
+        return identities.claims(flow.realm(), session.subject()).chain(claims -> {
+            if (claims.isEmpty()) {
+                return Uni.createFrom().item(adapter.failed(flow.request(), issuer,
+                        new ProtocolError(OAuth2Errors.ACCESS_DENIED, "the authenticated identity is not available")));
+            }
+            return issueCode(authenticated, session, claims.get(), issuer)
+                    .map(code -> adapter.authenticated(authenticated.moveTo(LoginFlowState.COMPLETED), issuer, code));
+        });
+    }
+
+    private Uni<String> issueCode(LoginFlow flow, SsoSession session, Map<String, String> claims, String issuer) {
+        List<String> scopes = Scopes.parse(flow.request().parameter("scope"));
+        IssueAuthorizationCodeRequest request = IssueAuthorizationCodeRequest.newBuilder()
+                .setRealm(flow.realm())
+                .setIssuer(issuer)
+                .setClientId(flow.clientId())
+                .setRedirectUri(flow.request().responseTo())
+                .addAllScopes(scopes)
+                .setCodeChallenge(orEmpty(flow.request().parameter("code_challenge")))
+                .setCodeChallengeMethod(orEmpty(flow.request().parameter("code_challenge_method")))
+                .setNonce(orEmpty(flow.request().parameter("nonce")))
+                .setAuthentication(Authentication.newBuilder()
+                        .setSubject(session.subject())
+                        .setSessionId(session.id())
+                        .setAuthTime(session.authTime())
+                        .setAcr(orEmpty(session.acr()))
+                        .addAllAmr(session.amr())
+                        .putAllClaims(StandardClaims.release(claims, scopes)))
+                .build();
+        return tokens.issueAuthorizationCode(request).map(r -> r.getCode());
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

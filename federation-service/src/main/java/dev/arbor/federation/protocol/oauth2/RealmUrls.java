@@ -1,0 +1,41 @@
+package dev.arbor.federation.protocol.oauth2;
+
+import dev.arbor.federation.config.ArborConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The public URLs of a realm, all under {@code arbor.public-url}: the issuer identifier
+ * (OIDC Discovery §4.3: {@code <public-url>/realms/<realm>}), its endpoints and the login page.
+ */
+@ApplicationScoped
+public class RealmUrls {
+    private final String publicUrl;
+
+    public RealmUrls(ArborConfig config) {
+        String url = config.publicUrl();
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public String issuer(String realm) {
+        return publicUrl + "/realms/" + realm;
+    }
+
+    /** e.g. {@code endpoint("demo", "oauth2/token")}. */
+    public String endpoint(String realm, String path) {
+        return issuer(realm) + "/" + path;
+    }
+
+    public String loginPage(String realm, String flowId) {
+        return publicUrl + "/ui/login?realm=" + encode(realm) + "&flow=" + encode(flowId);
+    }
+
+    public String resumeUrl(String realm, String flowId) {
+        return endpoint(realm, "oauth2/authorize/resume") + "?flow=" + encode(flowId);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

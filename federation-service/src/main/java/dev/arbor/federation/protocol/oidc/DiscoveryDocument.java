@@ -1,0 +1,51 @@
+package dev.arbor.federation.protocol.oidc;
+
+import dev.arbor.federation.protocol.oauth2.GrantHandlerRegistry;
+import dev.arbor.federation.protocol.oauth2.RealmUrls;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * OpenID Connect Discovery 1.0 §3 — provider metadata of a realm (also RFC 8414 §2), plus
+ * {@code authorization_response_iss_parameter_supported} (RFC 9207 §3).
+ */
+@ApplicationScoped
+public class DiscoveryDocument {
+    private static final List<String> SCOPES = List.of("openid", "profile", "email");
+    private static final List<String> CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce",
+            "acr", "amr", "sid", "name", "given_name", "family_name", "preferred_username", "email",
+            "email_verified");
+
+    private final RealmUrls urls;
+    private final GrantHandlerRegistry grants;
+
+    public DiscoveryDocument(RealmUrls urls, GrantHandlerRegistry grants) {
+        this.urls = urls;
+        this.grants = grants;
+    }
+
+    public Map<String, Object> forRealm(String realm) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("issuer", urls.issuer(realm));
+        doc.put("authorization_endpoint", urls.endpoint(realm, "oauth2/authorize"));
+        doc.put("token_endpoint", urls.endpoint(realm, "oauth2/token"));
+        doc.put("userinfo_endpoint", urls.endpoint(realm, "oauth2/userinfo"));
+        doc.put("jwks_uri", urls.endpoint(realm, "oauth2/jwks"));
+        doc.put("response_types_supported", List.of("code"));
+        doc.put("response_modes_supported", List.of("query"));
+        doc.put("grant_types_supported", grants.grantTypes());
+        doc.put("subject_types_supported", List.of("public"));
+        doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        doc.put("code_challenge_methods_supported", List.of("S256"));
+        doc.put("scopes_supported", SCOPES);
+        doc.put("claims_supported", CLAIMS);
+        doc.put("prompt_values_supported", List.of("none", "login"));
+        doc.put("authorization_response_iss_parameter_supported", true);
+        doc.put("request_parameter_supported", false);
+        doc.put("request_uri_parameter_supported", false);
+        return doc;
+    }
+}

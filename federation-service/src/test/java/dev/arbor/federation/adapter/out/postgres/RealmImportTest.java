@@ -1,0 +1,78 @@
+package dev.arbor.federation.adapter.out.postgres;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arbor.federation.domain.Client;
+import dev.arbor.federation.domain.ClientType;
+import dev.arbor.federation.domain.RealmDefinition;
+import dev.arbor.federation.port.ClientRepository;
+import dev.arbor.testing.KafkaTestBroker;
+import dev.arbor.testing.PostgresTestDatabase;
+import dev.arbor.testing.RedisTestPrefix;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import java.util.function.Supplier;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresTestDatabase.class)
+@WithTestResource(RedisTestPrefix.class)
+@WithTestResource(KafkaTestBroker.class)
+class RealmImportTest {
+
+    @Inject
+    ClientRepository clients;
+
+    /** Hibernate Reactive runs on a Vert.x context, as it does behind the REST endpoints. */
+    private static <T> T await(Supplier<Uni<T>> action) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(action);
+    }
+
+    private static Client client(String name, List<String> scopes) {
+        return new Client("import-test", "c1", name, ClientType.PUBLIC, Optional.empty(),
+                List.of("https://rp.example/cb"), List.of("authorization_code"), scopes);
+    }
+
+    @Test
+    void importingTheSameRealmTwiceLeavesOneIdenticalCopy() throws Throwable {
+        RealmDefinition realm = new RealmDefinition("import-test", "Import", List.of(client("C1", List.of("openid"))));
+
+        await(() -> clients.importRealm(realm));
+        await(() -> clients.importRealm(realm));
+
+        assertTrue(await(() -> clients.realmExists("import-test")));
+        List<Client> stored = await(() -> clients.listClients("import-test"));
+        assertEquals(List.of(realm.clients().getFirst()), stored);
+    }
+
+    @Test
+    void reimportUpdatesAChangedClientInPlace() throws Throwable {
+        RealmDefinition first = new RealmDefinition("import-test", "Import", List.of(client("C1", List.of("openid"))));
+        RealmDefinition changed = new RealmDefinition("import-test", "Import",
+                List.of(client("Renamed", List.of("openid", "email"))));
+        await(() -> clients.importRealm(first));
+        await(() -> clients.importRealm(changed));
+
+        Client stored = await(() -> clients.findClient("import-test", "c1")).orElseThrow();
+        assertEquals("Renamed", stored.name());
+        assertEquals(List.of("openid", "email"), stored.scopes());
+        assertEquals(1, await(() -> clients.listClients("import-test")).size());
+    }
+
+    @Test
+    void theStartUpImportKnowsTheTestRealmsAndNothingElse() throws Throwable {
+        assertTrue(await(() -> clients.realmExists("demo")));
+        assertTrue(await(() -> clients.realmExists("admin")));
+        assertFalse(await(() -> clients.realmExists("nowhere")));
+        Client rp = await(() -> clients.findClient("demo", "test-rp")).orElseThrow();
+        assertTrue(rp.secretHash().isPresent());
+        assertFalse(rp.secretHash().get().contains("test-rp-secret"));
+    }
+}

@@ -1,0 +1,170 @@
+package dev.arbor.federation.protocol.oauth2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
+import dev.arbor.contracts.token.v1.IssueClientCredentialsTokenRequest;
+import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.TokenResult;
+import dev.arbor.federation.config.ArborConfig;
+import dev.arbor.federation.port.TokenGateway;
+import dev.arbor.federation.support.TestKeys;
+import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class JwksCacheTest {
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    /** Counts GetJwks calls; can be made to fail like an unreachable token-service. */
+    static final class CountingTokenGateway implements TokenGateway {
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicBoolean down = new AtomicBoolean();
+
+        @Override
+        public Uni<String> jwks(String realm) {
+            calls.incrementAndGet();
+            return down.get() ? Uni.createFrom().failure(new IllegalStateException("unreachable"))
+                    : Uni.createFrom().item(TestKeys.jwksJson());
+        }
+
+        @Override
+        public Uni<IssueAuthorizationCodeResponse> issueAuthorizationCode(IssueAuthorizationCodeRequest r) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Uni<TokenResult> redeemAuthorizationCode(RedeemAuthorizationCodeRequest r) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Uni<TokenResult> issueClientCredentialsToken(IssueClientCredentialsTokenRequest r) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final CountingTokenGateway tokens = new CountingTokenGateway();
+    private final ManualClock clock = new ManualClock();
+    private final JwksCache cache = new JwksCache(tokens, clock, config(Duration.ofMinutes(1), Duration.ofSeconds(10)));
+
+    @Test
+    void setIsServedFromMemoryUntilItsTtlPasses() {
+        cache.json("demo").await().atMost(WAIT);
+        cache.json("demo").await().atMost(WAIT);
+        assertEquals(1, tokens.calls.get());
+
+        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        cache.json("demo").await().atMost(WAIT);
+        assertEquals(2, tokens.calls.get());
+    }
+
+    @Test
+    void unknownKidRefetchesAtMostOncePerInterval() {
+        cache.keysFor("demo", "test-key-1").await().atMost(WAIT);
+        cache.keysFor("demo", "forged-kid").await().atMost(WAIT); // within 10 s of the fetch: no refetch
+        assertEquals(1, tokens.calls.get());
+
+        clock.now = clock.now.plusSeconds(11);
+        cache.keysFor("demo", "forged-kid").await().atMost(WAIT);
+        cache.keysFor("demo", "forged-kid").await().atMost(WAIT);
+        assertEquals(2, tokens.calls.get());
+    }
+
+    @Test
+    void lastSetIsKeptWhileTokenServiceIsUnreachable() {
+        cache.json("demo").await().atMost(WAIT);
+        tokens.down.set(true);
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+
+        assertEquals(TestKeys.jwksJson(), cache.json("demo").await().atMost(WAIT));
+        assertThrows(IllegalStateException.class, () -> cache.json("other").await().atMost(WAIT));
+    }
+
+    private static ArborConfig config(Duration ttl, Duration refetch) {
+        ArborConfig.Federation federation = new ArborConfig.Federation() {
+            @Override
+            public String clientSecretPepper() {
+                return "p";
+            }
+
+            @Override
+            public Duration loginFlowTtl() {
+                return Duration.ofMinutes(10);
+            }
+
+            @Override
+            public Duration jwksCacheTtl() {
+                return ttl;
+            }
+
+            @Override
+            public Duration jwksRefetchInterval() {
+                return refetch;
+            }
+
+            @Override
+            public Duration endedSessionRetention() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public int endedSessionCapacity() {
+                return 10;
+            }
+
+            @Override
+            public Duration peerHealthTimeout() {
+                return Duration.ofSeconds(2);
+            }
+        };
+        return new ArborConfig() {
+            @Override
+            public String publicUrl() {
+                return "http://localhost:8080";
+            }
+
+            @Override
+            public Realms realms() {
+                return () -> "unused";
+            }
+
+            @Override
+            public Redis redis() {
+                return () -> "unused:";
+            }
+
+            @Override
+            public Federation federation() {
+                return federation;
+            }
+        };
+    }
+}
