@@ -1,0 +1,21 @@
+package dev.arbor.gateway;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void domainWhenCheckedThenFreeOfFrameworkImports() {
+        var classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.arbor.gateway");
+        noClasses().that().resideInAPackage("dev.arbor.gateway.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.quarkus..", "jakarta.ws..", "io.grpc..", "io.vertx..", "io.smallrye..", "org.hibernate..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,143 @@
+/**
+ * The login page: reads ?realm=&flow=, drives the journey API step by step and, on success, sends the
+ * browser to the successUrl the server gave (federation's authorize/resume). A 401 shows the server's
+ * message and starts the journey again, as ForgeRock AM's UI does.
+ */
+import { journeyUrl, submitStep } from './journey-client.js';
+import { renderCallbacks } from './callbacks.js';
+
+const REALM = /^[A-Za-z0-9._-]{1,64}$/;
+const DEFAULT_TITLE = 'Sign in';
+
+const ui = {
+  title: document.getElementById('login-title'),
+  description: document.getElementById('login-description'),
+  error: document.getElementById('login-error'),
+  status: document.getElementById('login-status'),
+  form: document.getElementById('login-form'),
+  callbacks: document.getElementById('login-callbacks'),
+  submit: document.getElementById('login-submit'),
+  restart: document.getElementById('login-restart'),
+};
+
+let endpoint;
+let current;
+let busy = false;
+
+function showError(message) {
+  ui.error.textContent = message;
+}
+
+function clearError() {
+  ui.error.textContent = '';
+}
+
+function setBusy(value) {
+  busy = value;
+  ui.form.setAttribute('aria-busy', String(value));
+  ui.status.textContent = value ? 'Please wait…' : '';
+  for (const button of ui.form.querySelectorAll('button')) {
+    button.disabled = value;
+  }
+}
+
+function showStep(step) {
+  const header = typeof step.header === 'string' && step.header.trim() !== '' ? step.header : DEFAULT_TITLE;
+  ui.title.textContent = header;
+  document.title = `${header} · Arbor`;
+  const description = typeof step.description === 'string' ? step.description : '';
+  ui.description.textContent = description;
+  ui.description.hidden = description === '';
+  current = renderCallbacks(step, ui.callbacks);
+  ui.submit.hidden = current.ownSubmit;
+  ui.restart.hidden = true;
+  ui.form.hidden = false;
+  current.focus();
+}
+
+function showDeadEnd(message) {
+  showError(message);
+  current = undefined;
+  ui.form.hidden = true;
+  ui.restart.hidden = false;
+  ui.restart.focus();
+}
+
+function finish(successUrl) {
+  let target;
+  try {
+    target = new URL(successUrl, window.location.href);
+  } catch {
+    target = undefined;
+  }
+  if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:')) {
+    showDeadEnd('The sign-in service answered with an unusable address.');
+    return;
+  }
+  ui.status.textContent = 'Signed in. Redirecting…';
+  window.location.assign(successUrl);
+}
+
+async function send(step) {
+  setBusy(true);
+  try {
+    return await submitStep(endpoint, step);
+  } finally {
+    setBusy(false);
+  }
+}
+
+async function start() {
+  const result = await send(undefined);
+  if (result.kind === 'step') {
+    showStep(result.step);
+  } else if (result.kind === 'success') {
+    finish(result.successUrl);
+  } else {
+    showDeadEnd(result.message);
+  }
+}
+
+async function onSubmit(event) {
+  event.preventDefault();
+  if (!current || busy) {
+    return;
+  }
+  const step = current.collect(event.submitter);
+  clearError();
+  const result = await send(step);
+  switch (result.kind) {
+    case 'step':
+      showStep(result.step);
+      break;
+    case 'success':
+      finish(result.successUrl);
+      break;
+    case 'failure':
+      // Same message for a wrong password and an unknown user; then a fresh journey.
+      showError(result.message);
+      await start();
+      break;
+    default:
+      showDeadEnd(result.message);
+  }
+}
+
+function main() {
+  const params = new URLSearchParams(window.location.search);
+  const realm = params.get('realm');
+  const flow = params.get('flow');
+  ui.form.addEventListener('submit', onSubmit);
+  ui.restart.addEventListener('click', () => {
+    clearError();
+    start();
+  });
+  if (!realm || !REALM.test(realm)) {
+    showError('This sign-in link is incomplete. Go back to the application and start signing in again.');
+    return;
+  }
+  endpoint = journeyUrl(realm, flow);
+  start();
+}
+
+main();
