@@ -1,0 +1,93 @@
+package dev.arbor.systemtests;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.DriverManager;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the whole suite exactly as an operator would, with {@code ./arbor up --detach}, before the
+ * relying party of these tests starts, and stops it with {@code ./arbor down} afterwards. Each run
+ * gets its own instance: a fresh database, fresh Redis key prefixes and its own Kafka data, all
+ * under {@code system-tests/target/arbor-state} (logs included, for when a test fails).
+ */
+public class ArborSuite implements QuarkusTestResourceLifecycleManager {
+    static final String PUBLIC_URL = "http://localhost:8080";
+    static final String ALICE_PASSWORD = "Wonderland-2026";
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path STATE = Path.of("target", "arbor-state").toAbsolutePath();
+
+    static String adminSecret;
+    private String instance;
+
+    @Override
+    public Map<String, String> start() {
+        var random = new SecureRandom();
+        byte[] bytes = new byte[8];
+        random.nextBytes(bytes);
+        instance = "arbor_st_" + HexFormat.of().formatHex(bytes);
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        adminSecret = HexFormat.of().formatHex(secret);
+        run(List.of(ROOT.resolve("arbor").toString(), "up", "--detach"), Duration.START);
+        return Map.of();
+    }
+
+    @Override
+    public void stop() {
+        try {
+            run(List.of(ROOT.resolve("arbor").toString(), "down"), Duration.STOP);
+        } finally {
+            dropDatabase();
+        }
+    }
+
+    private enum Duration {
+        START(600), STOP(120);
+        final int seconds;
+
+        Duration(int seconds) {
+            this.seconds = seconds;
+        }
+    }
+
+    private void run(List<String> command, Duration limit) {
+        try {
+            Files.createDirectories(STATE);
+            Path log = STATE.resolve("launcher-" + command.get(1) + ".log");
+            var builder = new ProcessBuilder(command).directory(ROOT.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(Map.of(
+                    "ARBOR_STATE_DIR", STATE.toString(),
+                    "ARBOR_INSTANCE", instance,
+                    "ARBOR_ADMIN_CLIENT_SECRET", adminSecret));
+            Process process = builder.start();
+            if (!process.waitFor(limit.seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " took longer than " + limit.seconds + "s; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(command + " failed:\n" + Files.readString(log));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void dropDatabase() {
+        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + instance + " WITH (FORCE)");
+        } catch (Exception e) {
+            throw new IllegalStateException("could not drop the system-test database " + instance, e);
+        }
+    }
+}
