@@ -1,5 +1,6 @@
 package dev.arbor.authtree.adapter.in.startup;
 
+import dev.arbor.contracts.realm.EnvSubstitution;
 import dev.arbor.authtree.config.ArborConfig;
 import dev.arbor.authtree.domain.realm.RealmConfig;
 import dev.arbor.authtree.domain.realm.RealmImportService;
@@ -26,7 +27,7 @@ public class RealmImportOnStartup {
 
     private final RealmImportService importer;
     private final Path dir;
-    private final RealmYamlReader reader = new RealmYamlReader(new EnvSubstitution(System::getenv));
+    private final RealmYamlReader reader = new RealmYamlReader(EnvSubstitution.fromSystemEnvironment());
 
     public RealmImportOnStartup(RealmImportService importer, ArborConfig config) {
         this.importer = importer;

@@ -1,5 +1,6 @@
 package dev.arbor.authtree.adapter.in.startup;
 
+import dev.arbor.contracts.realm.EnvSubstitution;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

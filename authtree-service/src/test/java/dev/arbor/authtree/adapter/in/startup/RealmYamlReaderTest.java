@@ -1,5 +1,6 @@
 package dev.arbor.authtree.adapter.in.startup;
 
+import dev.arbor.contracts.realm.EnvSubstitution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +38,7 @@ class RealmYamlReaderTest {
     void unsetVariableInAUserFailsNamingFileAndVariable(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
         java.nio.file.Files.writeString(file, "realm: r\nusers:\n  - username: a\n    password: ${NOPE}\n");
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new RealmYamlReader(new EnvSubstitution(Map.<String, String>of()::get)).read(file));
         assertEquals("bad.yaml: environment variable NOPE is not set and has no default", e.getMessage());
     }

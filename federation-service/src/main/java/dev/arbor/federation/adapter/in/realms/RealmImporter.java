@@ -2,7 +2,7 @@ package dev.arbor.federation.adapter.in.realms;
 
 import dev.arbor.federation.config.ArborConfig;
 import dev.arbor.federation.domain.ClientSecretHasher;
-import dev.arbor.federation.domain.EnvSubstitution;
+import dev.arbor.contracts.realm.EnvSubstitution;
 import dev.arbor.federation.domain.RealmDefinition;
 import dev.arbor.federation.port.ClientRepository;
 import io.quarkus.runtime.StartupEvent;
@@ -44,7 +44,7 @@ public class RealmImporter {
             LOG.warnf("realm folder %s does not exist; no realm is imported", dir.toAbsolutePath());
             return;
         }
-        RealmYamlReader reader = new RealmYamlReader(new EnvSubstitution(System::getenv), hasher);
+        RealmYamlReader reader = new RealmYamlReader(EnvSubstitution.fromSystemEnvironment(), hasher);
         Set<String> seen = new HashSet<>();
         for (Path file : yamlFiles(dir)) {
             RealmDefinition realm = reader.read(file);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.ClientSecretHasher;
 import dev.arbor.federation.domain.ClientType;
-import dev.arbor.federation.domain.EnvSubstitution;
+import dev.arbor.contracts.realm.EnvSubstitution;
 import dev.arbor.federation.domain.RealmDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,11 +138,7 @@ public final class RealmYamlReader {
     }
 
     private String substitute(Path file, String value) {
-        try {
-            return env.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw invalid(file, e.getMessage());
-        }
+        return env.apply(value, "realm file " + file.getFileName());
     }
 
     private static IllegalArgumentException invalid(Path file, String problem) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.ClientSecretHasher;
 import dev.arbor.federation.domain.ClientType;
-import dev.arbor.federation.domain.EnvSubstitution;
+import dev.arbor.contracts.realm.EnvSubstitution;
 import dev.arbor.federation.domain.RealmDefinition;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.arbor.scriptrunner.adapter.in.realm;
 
+import dev.arbor.contracts.realm.EnvSubstitution;
 import dev.arbor.scriptrunner.config.ScriptRunnerConfig;
 import dev.arbor.scriptrunner.domain.ImportDecision;
 import dev.arbor.scriptrunner.domain.ImportResult;

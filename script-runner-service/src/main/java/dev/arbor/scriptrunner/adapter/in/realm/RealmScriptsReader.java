@@ -1,5 +1,6 @@
 package dev.arbor.scriptrunner.adapter.in.realm;
 
+import dev.arbor.contracts.realm.EnvSubstitution;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,7 +85,7 @@ final class RealmScriptsReader {
         }
         String status = text(node, "status", where);
         List<String> outcomes = new ArrayList<>();
-        node.path("outcomes").forEach(outcome -> outcomes.add(env.apply(outcome.asText(), where + ".outcomes")));
+        node.path("outcomes").forEach(outcome -> outcomes.add(substitute(outcome.asText(), where + ".outcomes")));
         try {
             return new ScriptVersion(realm, text(node, "name", where), version.asInt(),
                     ScriptStatus.parse(status).orElse(null), node.path("source").asText(null), outcomes);
@@ -93,9 +94,17 @@ final class RealmScriptsReader {
         }
     }
 
+    private String substitute(String value, String where) {
+        try {
+            return env.apply(value, where);
+        } catch (IllegalArgumentException e) {
+            throw new RealmConfigException(e.getMessage() + " (write ${VAR:-default} to give one)");
+        }
+    }
+
     private String text(JsonNode node, String field, String where) {
         JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? env.apply(value.asText(), where + "." + field) : null;
+        return value.isValueNode() && !value.isNull() ? substitute(value.asText(), where + "." + field) : null;
     }
 
     private static JsonNode parse(Path file) {

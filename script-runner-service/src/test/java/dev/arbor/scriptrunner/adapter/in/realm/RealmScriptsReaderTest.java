@@ -1,5 +1,6 @@
 package dev.arbor.scriptrunner.adapter.in.realm;
 
+import dev.arbor.contracts.realm.EnvSubstitution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,13 +1,14 @@
-package dev.arbor.federation.domain;
+package dev.arbor.contracts.realm;
 
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code ${VAR}} and {@code ${VAR:-default}} in realm configuration values with the
- * environment's values (shell syntax). An unset variable without a default is an error naming the
- * variable (never a value), so start-up fails clearly instead of importing an empty secret.
+ * The placeholder syntax of realm YAML, shared by every service that imports a section of it:
+ * {@code ${VAR}} and {@code ${VAR:-default}} (POSIX shell parameter expansion) are replaced from the
+ * environment. An unset variable without a default is an error naming the variable and where it
+ * stands — never a value — so start-up fails clearly instead of importing an empty secret.
  */
 public final class EnvSubstitution {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
@@ -19,8 +20,15 @@ public final class EnvSubstitution {
         this.environment = environment;
     }
 
-    /** @throws IllegalArgumentException when a referenced variable is unset and has no default */
-    public String apply(String value) {
+    public static EnvSubstitution fromSystemEnvironment() {
+        return new EnvSubstitution(System::getenv);
+    }
+
+    /**
+     * @param where the file (and field) the value comes from, for the error message
+     * @throws IllegalArgumentException when a referenced variable is unset and has no default
+     */
+    public String apply(String value, String where) {
         if (value == null || !value.contains("${")) {
             return value;
         }
@@ -33,7 +41,8 @@ public final class EnvSubstitution {
                 replacement = m.group(2);
             }
             if (replacement == null) {
-                throw new IllegalArgumentException("environment variable " + name + " is not set and has no default");
+                throw new IllegalArgumentException(where + ": environment variable " + name
+                        + " is not set and has no default");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
