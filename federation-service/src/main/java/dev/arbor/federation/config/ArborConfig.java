@@ -54,6 +54,10 @@ public interface ArborConfig {
         @WithDefault("100000")
         int endedSessionCapacity();
 
+        /** At most this many revoked tokens are remembered; the one that expires first goes first. */
+        @WithDefault("1000000")
+        int revokedTokenCapacity();
+
         /** Deadline of a readiness probe of a gRPC peer. */
         @WithDefault("PT2S")
         Duration peerHealthTimeout();

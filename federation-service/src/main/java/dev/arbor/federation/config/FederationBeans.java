@@ -1,6 +1,7 @@
 package dev.arbor.federation.config;
 
 import dev.arbor.federation.domain.ClientSecretHasher;
+import dev.arbor.federation.domain.RevokedTokens;
 import dev.arbor.federation.domain.SessionDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -27,5 +28,11 @@ public class FederationBeans {
     SessionDirectory sessionDirectory(Clock clock, ArborConfig config) {
         return new SessionDirectory(clock, config.federation().endedSessionRetention(),
                 config.federation().endedSessionCapacity());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RevokedTokens revokedTokens(Clock clock, ArborConfig config) {
+        return new RevokedTokens(clock, config.federation().revokedTokenCapacity());
     }
 }

@@ -17,6 +17,7 @@ public final class TestTokens {
     private String clientId = "test-spa";
     private String type = "at+jwt";
     private long expiresInSeconds = 300;
+    private String jti;
     private RsaJsonWebKey key = TestKeys.SIGNING;
 
     public static TestTokens accessToken() {
@@ -62,6 +63,11 @@ public final class TestTokens {
         return this;
     }
 
+    public TestTokens jti(String value) {
+        jti = value;
+        return this;
+    }
+
     public TestTokens signedWith(RsaJsonWebKey value) {
         key = value;
         return this;
@@ -75,7 +81,11 @@ public final class TestTokens {
         claims.setIssuedAtToNow();
         long now = System.currentTimeMillis() / 1000;
         claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(now + expiresInSeconds));
-        claims.setGeneratedJwtId();
+        if (jti == null) {
+            claims.setGeneratedJwtId();
+        } else {
+            claims.setJwtId(jti);
+        }
         claims.setClaim("client_id", clientId);
         claims.setClaim("scope", scope);
         if (sessionId != null) {

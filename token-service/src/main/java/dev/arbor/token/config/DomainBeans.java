@@ -2,12 +2,15 @@ package dev.arbor.token.config;
 
 import dev.arbor.token.domain.code.AuthorizationCodeService;
 import dev.arbor.token.domain.key.SigningKeyService;
+import dev.arbor.token.domain.revocation.RevocationService;
 import dev.arbor.token.domain.token.ClientCredentialsGrant;
 import dev.arbor.token.domain.token.TokenIssuer;
 import dev.arbor.token.domain.token.TokenLifetimes;
 import dev.arbor.token.port.AuthorizationCodeStore;
 import dev.arbor.token.port.JwtSigner;
 import dev.arbor.token.port.KeyMaterial;
+import dev.arbor.token.port.RevocationPublisher;
+import dev.arbor.token.port.RevocationStore;
 import dev.arbor.token.port.SigningKeyRepository;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -47,8 +50,15 @@ public class DomainBeans {
     @Produces
     @Singleton
     AuthorizationCodeService authorizationCodeService(AuthorizationCodeStore store, TokenIssuer issuer,
-            ArborConfig config, SecureRandom random) {
-        return new AuthorizationCodeService(store, issuer, config.token().authorizationCodeLifetime(), random);
+            ArborConfig config, SecureRandom random, RevocationService revocations, Clock clock) {
+        return new AuthorizationCodeService(store, issuer, config.token().authorizationCodeLifetime(), random,
+                revocations, clock);
+    }
+
+    @Produces
+    @Singleton
+    RevocationService revocationService(RevocationStore store, RevocationPublisher publisher, Clock clock) {
+        return new RevocationService(store, publisher, clock);
     }
 
     @Produces

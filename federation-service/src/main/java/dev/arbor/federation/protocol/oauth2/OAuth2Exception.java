@@ -44,6 +44,11 @@ public final class OAuth2Exception extends RuntimeException {
                 "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"");
     }
 
+    /** RFC 7009 §2.2.1 — the server cannot handle the request now: 503, the client may retry. */
+    public static OAuth2Exception temporarilyUnavailable(String description) {
+        return new OAuth2Exception(OAuth2Errors.TEMPORARILY_UNAVAILABLE, description, 503, null);
+    }
+
     /** RFC 6750 §3 — no token at all: 401 with a bare challenge and no error code. */
     public static OAuth2Exception missingToken() {
         return new OAuth2Exception(OAuth2Errors.INVALID_REQUEST, "a bearer token is required", 401, "Bearer");

@@ -39,6 +39,12 @@ public class DiscoveryDocument {
         doc.put("subject_types_supported", List.of("public"));
         doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
         doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        // RFC 8414 §2: revocation (RFC 7009) and introspection (RFC 7662) endpoints and how to authenticate
+        doc.put("revocation_endpoint", urls.endpoint(realm, "oauth2/revoke"));
+        doc.put("revocation_endpoint_auth_methods_supported",
+                List.of("client_secret_basic", "client_secret_post", "none"));
+        doc.put("introspection_endpoint", urls.endpoint(realm, "oauth2/introspect"));
+        doc.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("scopes_supported", SCOPES);
         doc.put("claims_supported", CLAIMS);

@@ -15,7 +15,7 @@ import org.jose4j.jwt.JwtClaims;
 
 /**
  * OIDC Core §5.3 — the UserInfo endpoint. The access token is verified offline
- * ({@link AccessTokenVerifier}), refused when its SSO session ({@code sid}) has ended on this
+ * ({@link AccessTokenVerifier}, which also refuses a revoked token), refused when its SSO session ({@code sid}) has ended on this
  * replica's view, must carry {@code openid}; the claims released are those its scopes allow (§5.4).
  */
 @ApplicationScoped

@@ -141,6 +141,11 @@ class JwksCacheTest {
             }
 
             @Override
+            public int revokedTokenCapacity() {
+                return 10;
+            }
+
+            @Override
             public Duration peerHealthTimeout() {
                 return Duration.ofSeconds(2);
             }

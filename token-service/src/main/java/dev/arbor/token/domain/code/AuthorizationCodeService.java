@@ -3,11 +3,16 @@ package dev.arbor.token.domain.code;
 import dev.arbor.token.domain.Base64Url;
 import dev.arbor.token.domain.OAuthError;
 import dev.arbor.token.domain.TokenResult;
+import dev.arbor.token.domain.revocation.AccessTokenId;
+import dev.arbor.token.domain.revocation.RevocationService;
+import dev.arbor.token.domain.token.IssuedTokens;
 import dev.arbor.token.domain.token.TokenIssuer;
 import dev.arbor.token.port.AuthorizationCodeStore;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +28,12 @@ import java.util.concurrent.CompletionStage;
  *   issued --> burnt: take + a check fails -> invalid_grant
  *   issued --> [*]: lifetime over
  *   redeemed --> replayed: take again -> invalid_grant (+ marker says it was used)
+ *   replayed --> [*]: same client -> the marker's access tokens are revoked
  * }</pre>
+ *
+ * <p>The marker is written by the winner of the {@code GETDEL} and, before the tokens are returned,
+ * rewritten with their {@code jti}s; a replay on any replica therefore finds them, unless it lands in
+ * the few milliseconds between the two writes (then it is refused without revoking).
  */
 public final class AuthorizationCodeService {
 
@@ -37,13 +47,17 @@ public final class AuthorizationCodeService {
     private final TokenIssuer issuer;
     private final Duration lifetime;
     private final SecureRandom random;
+    private final RevocationService revocations;
+    private final Clock clock;
 
     public AuthorizationCodeService(AuthorizationCodeStore store, TokenIssuer issuer, Duration lifetime,
-            SecureRandom random) {
+            SecureRandom random, RevocationService revocations, Clock clock) {
         this.store = store;
         this.issuer = issuer;
         this.lifetime = lifetime;
         this.random = random;
+        this.revocations = revocations;
+        this.clock = clock;
     }
 
     /** RFC 6749 §4.1.2: a short-lived, single-use code bound to {@code binding}. */
@@ -60,34 +74,52 @@ public final class AuthorizationCodeService {
         }
         String hash = codeHash(request.code());
         return store.take(hash, lifetime).thenCompose(binding -> binding.isPresent()
-                ? redeemBound(binding.get(), request)
+                ? redeemBound(hash, binding.get(), request)
                 : rejectUnknown(hash, request));
     }
 
-    private CompletionStage<TokenResult> redeemBound(AuthorizationCodeBinding binding, RedemptionRequest request) {
+    private CompletionStage<TokenResult> redeemBound(String hash, AuthorizationCodeBinding binding,
+            RedemptionRequest request) {
         Optional<OAuthError> failure = RedemptionChecks.check(binding, request);
         if (failure.isPresent()) {
             LOG.log(Level.INFO, "Authorization code rejected in realm {0} for client {1}: {2}",
                     request.realm(), request.clientId(), failure.get().description());
             return CompletableFuture.completedFuture(TokenResult.rejected(failure.get()));
         }
-        return issuer.issue(binding.toTokenRequest()).thenApply(TokenResult::issued);
+        return issuer.issue(binding.toTokenRequest()).thenCompose(tokens -> remember(hash, binding, tokens)
+                .thenApply(recorded -> TokenResult.issued(tokens)));
+    }
+
+    /** Rewrites the marker with the issued token, for as long as the token lives (at least the code lifetime). */
+    private CompletionStage<Void> remember(String hash, AuthorizationCodeBinding binding, IssuedTokens tokens) {
+        Duration tokenLeft = Duration.between(clock.instant(), tokens.accessTokenExpiresAt());
+        Duration markerLifetime = tokenLeft.compareTo(lifetime) > 0 ? tokenLeft : lifetime;
+        var redemption = new CodeRedemption(binding.realm(), binding.clientId(),
+                List.of(new AccessTokenId(tokens.accessTokenJti(), tokens.accessTokenExpiresAt())));
+        return store.recordIssued(hash, redemption, markerLifetime);
     }
 
     private CompletionStage<TokenResult> rejectUnknown(String hash, RedemptionRequest request) {
-        return store.redeemedBy(hash).thenApply(redeemer -> {
-            if (redeemer.isPresent()) {
-                // RFC 6749 §4.1.2: "If an authorization code is used more than once, the authorization
-                // server MUST deny the request and SHOULD revoke (when possible) all tokens previously
-                // issued based on that authorization code." This is where that revocation plugs in
-                // (issue #3): the marker identifies the code's redemption.
-                LOG.log(Level.WARNING, "Authorization code replayed in realm {0} by client {1}; it was redeemed by client {2} (code hash {3}...)",
-                        request.realm(), request.clientId(), redeemer.get(), hash.substring(0, 8));
-            } else {
+        return store.redeemedBy(hash).thenCompose(redemption -> {
+            if (redemption.isEmpty()) {
                 LOG.log(Level.INFO, "Unknown or expired authorization code in realm {0} for client {1}",
                         request.realm(), request.clientId());
+                return CompletableFuture.completedFuture(TokenResult.rejected(UNKNOWN_CODE));
             }
-            return TokenResult.rejected(UNKNOWN_CODE);
+            CodeRedemption redeemed = redemption.get();
+            // RFC 6749 §4.1.2: "If an authorization code is used more than once, the authorization server
+            // MUST deny the request and SHOULD revoke (when possible) all tokens previously issued based
+            // on that authorization code." Only the client the code was issued to may trigger that:
+            // another client presenting a stolen code must not be able to revoke the victim's tokens.
+            if (!redeemed.clientId().equals(request.clientId())) {
+                LOG.log(Level.WARNING, "Authorization code replayed in realm {0} by client {1}; it was redeemed by client {2} (code hash {3}...); nothing revoked",
+                        request.realm(), request.clientId(), redeemed.clientId(), hash.substring(0, 8));
+                return CompletableFuture.completedFuture(TokenResult.rejected(UNKNOWN_CODE));
+            }
+            LOG.log(Level.WARNING, "Authorization code replayed in realm {0} by client {1} (code hash {2}...); revoking {3} token(s) issued from it",
+                    redeemed.realm(), request.clientId(), hash.substring(0, 8), redeemed.accessTokens().size());
+            return revocations.revokeAll(redeemed.realm(), redeemed.clientId(), redeemed.accessTokens())
+                    .thenApply(revoked -> TokenResult.rejected(UNKNOWN_CODE));
         });
     }
 

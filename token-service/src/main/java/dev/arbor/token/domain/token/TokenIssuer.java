@@ -49,6 +49,6 @@ public final class TokenIssuer {
                         IdTokenClaims.of(request, now, lifetimes.idToken(), AtHash.of(accessToken)))
                 : "";
         return new IssuedTokens(accessToken, IssuedTokens.BEARER, accessLifetime.toSeconds(), idToken,
-                request.scope());
+                request.scope(), jti, now.plus(accessLifetime));
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.containsString;
 
+import dev.arbor.testing.KafkaTestBroker;
 import dev.arbor.testing.PostgresTestDatabase;
 import dev.arbor.testing.RedisTestPrefix;
 import io.quarkus.test.common.WithTestResource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
 @WithTestResource(RedisTestPrefix.class)
+@WithTestResource(KafkaTestBroker.class)
 class HealthAndMetricsTest {
 
     @Test

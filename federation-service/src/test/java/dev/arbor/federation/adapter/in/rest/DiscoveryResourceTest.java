@@ -48,6 +48,19 @@ class DiscoveryResourceTest {
     }
 
     @Test
+    void discoveryListsRevocationAndIntrospectionEndpointsWithTheirAuthMethods() {
+        given().when().get("/realms/demo/.well-known/openid-configuration")
+                .then().statusCode(200)
+                .body("revocation_endpoint", org.hamcrest.Matchers.equalTo("http://localhost:8080/realms/demo/oauth2/revoke"))
+                .body("revocation_endpoint_auth_methods_supported",
+                        org.hamcrest.Matchers.hasItems("client_secret_basic", "client_secret_post", "none"))
+                .body("introspection_endpoint",
+                        org.hamcrest.Matchers.equalTo("http://localhost:8080/realms/demo/oauth2/introspect"))
+                .body("introspection_endpoint_auth_methods_supported",
+                        org.hamcrest.Matchers.hasItems("client_secret_basic", "client_secret_post"));
+    }
+
+    @Test
     void discoveryOfAnUnknownRealmIs404ProblemJson() {
         given().when().get("/realms/nowhere/.well-known/openid-configuration")
                 .then().statusCode(404)

@@ -3,14 +3,19 @@ package dev.arbor.token.adapter.in.grpc;
 import dev.arbor.contracts.token.v1.Authentication;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
+import dev.arbor.contracts.token.v1.ListRevocationsResponse;
 import dev.arbor.contracts.token.v1.OAuthError;
 import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.RevokeTokenRequest;
 import dev.arbor.contracts.token.v1.TokenResult;
 import dev.arbor.contracts.token.v1.Tokens;
 import dev.arbor.token.domain.code.AuthorizationCodeBinding;
 import dev.arbor.token.domain.code.IssuedCode;
 import dev.arbor.token.domain.code.RedemptionRequest;
+import dev.arbor.token.domain.revocation.Revocation;
 import dev.arbor.token.domain.token.EndUser;
+import java.time.Instant;
+import java.util.List;
 
 /** Maps between the {@code arbor.token.v1} messages and the domain values. */
 final class TokenGrpcMapper {
@@ -56,5 +61,22 @@ final class TokenGrpcMapper {
                     .setError(OAuthError.newBuilder().setCode(e.code()).setDescription(e.description()))
                     .build();
         };
+    }
+
+    static Revocation toRevocation(RevokeTokenRequest r) {
+        if (r.getExpiresAt() <= 0) {
+            throw new IllegalArgumentException("expires_at is required");
+        }
+        return new Revocation(r.getRealm(), r.getJti(), r.getClientId(), Instant.ofEpochSecond(r.getExpiresAt()));
+    }
+
+    static ListRevocationsResponse toResponse(List<Revocation> revocations) {
+        var response = ListRevocationsResponse.newBuilder();
+        revocations.forEach(r -> response.addRevocations(dev.arbor.contracts.token.v1.Revocation.newBuilder()
+                .setRealm(r.realm())
+                .setJti(r.jti())
+                .setClientId(r.clientId())
+                .setExpiresAt(r.expiresAt().getEpochSecond())));
+        return response.build();
     }
 }

@@ -5,11 +5,16 @@ import dev.arbor.contracts.token.v1.GetJwksResponse;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
 import dev.arbor.contracts.token.v1.IssueClientCredentialsTokenRequest;
+import dev.arbor.contracts.token.v1.ListRevocationsRequest;
+import dev.arbor.contracts.token.v1.ListRevocationsResponse;
 import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.RevokeTokenRequest;
+import dev.arbor.contracts.token.v1.RevokeTokenResponse;
 import dev.arbor.contracts.token.v1.TokenResult;
 import dev.arbor.contracts.token.v1.TokenService;
 import dev.arbor.token.domain.code.AuthorizationCodeService;
 import dev.arbor.token.domain.key.SigningKeyService;
+import dev.arbor.token.domain.revocation.RevocationService;
 import dev.arbor.token.domain.token.ClientCredentialsGrant;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -26,12 +31,14 @@ public class TokenGrpcService implements TokenService {
     private final AuthorizationCodeService codes;
     private final ClientCredentialsGrant clientCredentials;
     private final SigningKeyService signingKeys;
+    private final RevocationService revocations;
 
     public TokenGrpcService(AuthorizationCodeService codes, ClientCredentialsGrant clientCredentials,
-            SigningKeyService signingKeys) {
+            SigningKeyService signingKeys, RevocationService revocations) {
         this.codes = codes;
         this.clientCredentials = clientCredentials;
         this.signingKeys = signingKeys;
+        this.revocations = revocations;
     }
 
     @Override
@@ -62,6 +69,18 @@ public class TokenGrpcService implements TokenService {
             }
             return signingKeys.jwks(request.getRealm());
         }).map(json -> GetJwksResponse.newBuilder().setJwksJson(json).build());
+    }
+
+    @Override
+    public Uni<RevokeTokenResponse> revokeToken(RevokeTokenRequest request) {
+        return call("RevokeToken", () -> revocations.revoke(TokenGrpcMapper.toRevocation(request)))
+                .map(revoked -> RevokeTokenResponse.newBuilder().setRevoked(revoked).build());
+    }
+
+    @Override
+    public Uni<ListRevocationsResponse> listRevocations(ListRevocationsRequest request) {
+        return call("ListRevocations", () -> revocations.current(request.getRealm()))
+                .map(TokenGrpcMapper::toResponse);
     }
 
     /** Runs a domain call; a synchronous validation failure becomes a failed Uni like any other. */

@@ -9,6 +9,7 @@ import dev.arbor.contracts.token.v1.GetJwksRequest;
 import dev.arbor.contracts.token.v1.IssueClientCredentialsTokenRequest;
 import dev.arbor.contracts.token.v1.TokenService;
 import dev.arbor.contracts.token.v1.Tokens;
+import dev.arbor.testing.KafkaTestBroker;
 import dev.arbor.testing.PostgresTestDatabase;
 import dev.arbor.testing.RedisTestPrefix;
 import dev.arbor.token.support.JwksVerifier;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
 @WithTestResource(RedisTestPrefix.class)
+@WithTestResource(KafkaTestBroker.class)
 class ClientCredentialsTokenTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

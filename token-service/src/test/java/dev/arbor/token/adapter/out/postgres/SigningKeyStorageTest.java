@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.contracts.token.v1.GetJwksRequest;
 import dev.arbor.contracts.token.v1.TokenResult;
 import dev.arbor.contracts.token.v1.TokenService;
+import dev.arbor.testing.KafkaTestBroker;
 import dev.arbor.testing.PostgresTestDatabase;
 import dev.arbor.testing.RedisTestPrefix;
 import dev.arbor.token.domain.key.StoredSigningKey;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
 @WithTestResource(RedisTestPrefix.class)
+@WithTestResource(KafkaTestBroker.class)
 class SigningKeyStorageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
