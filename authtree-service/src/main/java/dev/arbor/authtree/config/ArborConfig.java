@@ -15,6 +15,14 @@ public interface ArborConfig {
 
     Authtree authtree();
 
+    Redis redis();
+
+    interface Redis {
+        /** Every Redis key this service writes starts with this. */
+        @WithDefault("arbor:authtree:")
+        String keyPrefix();
+    }
+
     interface Realms {
         /** Folder whose {@code *.yaml} realm documents are imported at start-up. */
         @WithDefault("deploy/local/realms")
@@ -34,6 +42,10 @@ public interface ArborConfig {
         /** Node visits one journey may make; stops loops and endless retries. */
         @WithDefault("50")
         int maxSteps();
+
+        /** Largest journey API request body, in bytes; larger is a 413. */
+        @WithDefault("65536")
+        int maxBodySize();
 
         /** Deadline of every call to a gRPC peer. */
         @WithDefault("PT2S")

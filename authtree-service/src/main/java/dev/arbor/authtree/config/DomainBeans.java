@@ -6,13 +6,20 @@ import dev.arbor.authtree.domain.journey.JourneySettings;
 import dev.arbor.authtree.domain.journey.TreeRunner;
 import dev.arbor.authtree.domain.realm.RealmImportService;
 import dev.arbor.authtree.domain.tree.TreeValidator;
+import dev.arbor.authtree.node.AccountLockout;
+import dev.arbor.authtree.node.ChoiceCollector;
 import dev.arbor.authtree.node.DataStoreDecision;
+import dev.arbor.authtree.node.Node;
+import dev.arbor.authtree.node.Page;
+import dev.arbor.authtree.node.RetryLimitDecision;
+import dev.arbor.authtree.node.TextOutput;
 import dev.arbor.authtree.node.NodeRegistry;
 import dev.arbor.authtree.node.PasswordCollector;
 import dev.arbor.authtree.node.UsernameCollector;
 import dev.arbor.authtree.port.AuthIdCodec;
 import dev.arbor.authtree.port.IdentityRepository;
 import dev.arbor.authtree.port.JourneyStore;
+import dev.arbor.authtree.port.LockoutStore;
 import dev.arbor.authtree.port.LoginFlowGateway;
 import dev.arbor.authtree.port.RealmConfigStore;
 import dev.arbor.authtree.port.SessionGateway;
@@ -21,13 +28,16 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Wires the framework-free domain classes as CDI beans. */
 public class DomainBeans {
 
+    /** The system clock; a test may replace it (lockout expiry is tested by advancing a clock, not sleeping). */
     @Produces
     @Singleton
+    @io.quarkus.arc.DefaultBean
     Clock clock() {
         return Clock.systemUTC();
     }
@@ -40,9 +50,13 @@ public class DomainBeans {
 
     @Produces
     @Singleton
-    NodeRegistry nodes(IdentityRepository identities, Argon2idPasswordHasher hasher) {
-        return new NodeRegistry(List.of(new UsernameCollector(), new PasswordCollector(),
-                new DataStoreDecision(identities, hasher)));
+    NodeRegistry nodes(IdentityRepository identities, Argon2idPasswordHasher hasher, LockoutStore lockouts,
+            Clock clock) {
+        List<Node> pageable = List.of(new UsernameCollector(), new PasswordCollector());
+        List<Node> nodes = new ArrayList<>(pageable);
+        nodes.addAll(List.of(new Page(pageable), new ChoiceCollector(), new DataStoreDecision(identities, hasher),
+                new RetryLimitDecision(), new TextOutput(), new AccountLockout(lockouts, clock)));
+        return new NodeRegistry(nodes);
     }
 
     @Produces

@@ -16,7 +16,12 @@ public record Callback(String type, List<Field> output, String input) {
         return new Callback(type, List.of(new Field("prompt", prompt)), "");
     }
 
+    /** A read-only callback: output fields, no input. */
+    public static Callback display(String type, List<Field> output) {
+        return new Callback(type, output, null);
+    }
+
     /** An output field {@code {name, value}}. */
-    public record Field(String name, String value) {
+    public record Field(String name, Object value) {
     }
 }

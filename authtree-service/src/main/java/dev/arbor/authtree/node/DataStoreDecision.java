@@ -4,6 +4,7 @@ import dev.arbor.authtree.domain.identity.Argon2idPasswordHasher;
 import dev.arbor.authtree.domain.identity.Identity;
 import dev.arbor.authtree.port.IdentityRepository;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,16 @@ public final class DataStoreDecision implements Node {
     @Override
     public List<String> outcomes() {
         return List.of("true", "false");
+    }
+
+    @Override
+    public Set<String> reads() {
+        return Set.of(UsernameCollector.USERNAME, PasswordCollector.PASSWORD);
+    }
+
+    @Override
+    public Set<String> writes() {
+        return Set.of(SUBJECT);
     }
 
     @Override

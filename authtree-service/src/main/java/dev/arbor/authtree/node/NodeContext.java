@@ -1,14 +1,21 @@
 package dev.arbor.authtree.node;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * What a node sees: the realm, the journey state, and the callbacks the client answered for this node
- * (empty when the node is entered, before it asked for anything).
+ * What a node sees: the realm, its id in the tree and its config, the journey state, and the callbacks the
+ * client answered for this node (empty when the node is entered, before it asked for anything).
  */
-public record NodeContext(String realm, NodeState state, List<Callback> answered) {
+public record NodeContext(String realm, String nodeId, Map<String, Object> config, NodeState state,
+        List<Callback> answered) {
     public NodeContext {
+        config = config == null ? Map.of() : Map.copyOf(config);
         answered = List.copyOf(answered);
+    }
+
+    public NodeContext(String realm, NodeState state, List<Callback> answered) {
+        this(realm, "node", Map.of(), state, answered);
     }
 
     public boolean hasAnswers() {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,7 +22,27 @@ public final class NodeRegistry implements NodeCatalog {
     }
 
     @Override
-    public Optional<List<String>> outcomesOf(String type) {
-        return node(type).map(Node::outcomes);
+    public Optional<List<String>> outcomesOf(String type, Map<String, Object> config) {
+        return node(type).map(n -> n.configProblems(config).isEmpty() ? n.outcomes(config) : n.outcomes());
+    }
+
+    @Override
+    public List<String> configProblems(String type, Map<String, Object> config) {
+        return node(type).map(n -> n.configProblems(config)).orElse(List.of());
+    }
+
+    @Override
+    public Set<String> reads(String type, Map<String, Object> config) {
+        return node(type).map(n -> n.reads(config)).orElse(Set.of());
+    }
+
+    @Override
+    public Set<String> writes(String type, Map<String, Object> config) {
+        return node(type).map(n -> n.writes(config)).orElse(Set.of());
+    }
+
+    @Override
+    public boolean guardsLoops(String type) {
+        return RetryLimitDecision.TYPE.equals(type);
     }
 }

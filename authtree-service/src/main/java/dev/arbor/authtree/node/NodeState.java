@@ -30,6 +30,10 @@ public final class NodeState {
         shared.put(key, value);
     }
 
+    public void removeShared(String key) {
+        shared.remove(key);
+    }
+
     public void putTransient(String key, String value) {
         transientState.put(key, value);
     }

@@ -1,6 +1,7 @@
 package dev.arbor.authtree.node;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * AM "Password Collector": asks with a {@code PasswordCallback} and puts the answer into TRANSIENT state
@@ -22,9 +23,14 @@ public final class PasswordCollector implements Node {
     }
 
     @Override
+    public Set<String> writes() {
+        return Set.of(PASSWORD);
+    }
+
+    @Override
     public Action process(NodeContext ctx) {
         if (!ctx.hasAnswers()) {
-            return Action.send(Callback.prompt(CALLBACK, "Password"));
+            return Action.send(Callback.prompt(CALLBACK, NodeMessages.get(PasswordCollector.class, "prompt")));
         }
         ctx.state().putTransient(PASSWORD, ctx.requireInput(CALLBACK));
         return Action.goTo("next");

@@ -1,6 +1,7 @@
 package dev.arbor.authtree.node;
 
 import java.util.List;
+import java.util.Set;
 
 /** AM "Username Collector": asks with a {@code NameCallback} and puts the answer into shared state {@code username}. */
 public final class UsernameCollector implements Node {
@@ -19,9 +20,14 @@ public final class UsernameCollector implements Node {
     }
 
     @Override
+    public Set<String> writes() {
+        return Set.of(USERNAME);
+    }
+
+    @Override
     public Action process(NodeContext ctx) {
         if (!ctx.hasAnswers()) {
-            return Action.send(Callback.prompt(CALLBACK, "User Name"));
+            return Action.send(Callback.prompt(CALLBACK, NodeMessages.get(UsernameCollector.class, "prompt")));
         }
         ctx.state().putShared(USERNAME, ctx.requireInput(CALLBACK).strip());
         return Action.goTo("next");

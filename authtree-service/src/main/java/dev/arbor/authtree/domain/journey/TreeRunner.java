@@ -54,7 +54,7 @@ public final class TreeRunner {
             NodeSpec spec = tree.definition().nodes().get(current);
             Node node = nodes.node(spec.type()).orElseThrow(
                     () -> new IllegalStateException("no node of type " + spec.type()));
-            Action action = process(node, new NodeContext(state.realm(), nodeState, input));
+            Action action = process(node, new NodeContext(state.realm(), current, spec.config(), nodeState, input));
             switch (action) {
                 case Action.GoTo goTo -> {
                     current = spec.outcomes().get(goTo.outcome());

@@ -2,6 +2,8 @@ package dev.arbor.authtree.adapter.in.rest;
 
 import dev.arbor.authtree.domain.journey.JourneyOutcome;
 import dev.arbor.authtree.domain.journey.JourneyService;
+import dev.arbor.authtree.config.ArborConfig;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,8 +23,11 @@ public class AuthenticateResource {
     private final JourneyService journeys;
     private final StepRequestParser parser;
     private final JourneyResponses responses;
+    private final int maxBodySize;
 
-    public AuthenticateResource(JourneyService journeys, StepRequestParser parser, JourneyResponses responses) {
+    public AuthenticateResource(JourneyService journeys, StepRequestParser parser, JourneyResponses responses,
+            ArborConfig config) {
+        this.maxBodySize = config.authtree().maxBodySize();
         this.journeys = journeys;
         this.parser = parser;
         this.responses = responses;
@@ -31,12 +36,28 @@ public class AuthenticateResource {
     @POST
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     public Response authenticate(@PathParam("realm") String realm, @QueryParam("tree") String tree,
-            @QueryParam("flow") String flow, String body) {
+            @QueryParam("flow") String flow, @HeaderParam("Content-Type") String contentType, String body) {
+        if (body != null && body.length() > maxBodySize) { // a chunked body carries no Content-Length
+            return JourneyExceptionMappers.problem(413, "Content Too Large",
+                    "The request body is larger than " + maxBodySize + " bytes");
+        }
+        if (body != null && !body.isBlank() && !isJson(contentType)) {
+            return JourneyExceptionMappers.problem(415, "Unsupported Media Type", "Send the step as application/json");
+        }
         StepRequestParser.StepRequest request = parser.parse(body);
         JourneyOutcome outcome = request.authId()
                 .map(authId -> journeys.resume(realm, authId, request.answers()))
                 .orElseGet(() -> journeys.start(realm, nonBlank(tree), nonBlank(flow)));
         return responses.toResponse(outcome);
+    }
+
+    /** {@code application/json} or a {@code +json} type, any parameters (charset) allowed. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
     private static Optional<String> nonBlank(String value) {

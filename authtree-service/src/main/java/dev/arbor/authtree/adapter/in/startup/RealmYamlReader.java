@@ -43,16 +43,32 @@ public final class RealmYamlReader {
                 users(substitute(root.path("users"), replace)));
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper CONFIG_MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private static List<RealmConfig.TreeConfig> trees(JsonNode trees) {
         List<RealmConfig.TreeConfig> out = new ArrayList<>();
         for (JsonNode tree : trees) {
             Map<String, NodeSpec> nodes = new LinkedHashMap<>();
             tree.path("nodes").properties().forEach(e -> nodes.put(e.getKey(),
-                    new NodeSpec(text(e.getValue(), "type"), strings(e.getValue().path("outcomes")))));
+                    new NodeSpec(text(e.getValue(), "type"), strings(e.getValue().path("outcomes")),
+                            config(e.getValue().path("config")))));
             out.add(new RealmConfig.TreeConfig(text(tree, "name"), tree.path("default").asBoolean(false),
                     new TreeDefinition(text(tree, "start"), nodes)));
         }
         return out;
+    }
+
+    /** A node's {@code config} as plain values (strings, lists, maps); each node type types it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> config(JsonNode config) {
+        if (config.isMissingNode() || config.isNull()) {
+            return Map.of();
+        }
+        if (!config.isObject()) {
+            throw new IllegalArgumentException("a node's config must be a mapping");
+        }
+        return CONFIG_MAPPER.convertValue(config, Map.class);
     }
 
     private static List<RealmConfig.UserConfig> users(JsonNode users) {
