@@ -2,6 +2,9 @@ package dev.arbor.scriptrunner.config;
 
 import dev.arbor.scriptrunner.domain.ScriptCatalogService;
 import dev.arbor.scriptrunner.domain.ScriptImportService;
+import dev.arbor.scriptrunner.domain.execution.ScriptExecutionService;
+import dev.arbor.scriptrunner.port.ScriptSandbox;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import dev.arbor.scriptrunner.port.ScriptRepository;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -12,6 +15,13 @@ public class DomainWiring {
     @Singleton
     ScriptCatalogService scriptCatalogService(ScriptRepository repository) {
         return new ScriptCatalogService(repository);
+    }
+
+    /** Scripts block while they run: never on the event loop, always on the worker pool. */
+    @Produces
+    @Singleton
+    ScriptExecutionService scriptExecutionService(ScriptCatalogService catalog, ScriptSandbox sandbox) {
+        return new ScriptExecutionService(catalog, sandbox, Infrastructure.getDefaultWorkerPool());
     }
 
     @Produces

@@ -3,11 +3,49 @@ package dev.arbor.scriptrunner.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Typed configuration of script-runner-service (keys under {@code arbor.}). */
 @ConfigMapping(prefix = "arbor")
 public interface ScriptRunnerConfig {
     Realms realms();
+
+    Sandbox sandbox();
+
+    /** {@code arbor.sandbox.*}: the limits of one script run (docs/guides/scripts.md). */
+    interface Sandbox {
+        /** Statements one run may execute (GraalJS ResourceLimits); past it: LIMIT. */
+        @WithDefault("1000000")
+        long statementLimit();
+
+        /** Wall-clock deadline of one run, enforced by a watchdog; past it: TIMEOUT. */
+        @WithDefault("PT0.5S")
+        Duration deadline();
+
+        /** Longest script source accepted, in characters; longer: LIMIT without running it. */
+        @WithDefault("65536")
+        int maxSourceChars();
+
+        /** log.* lines kept per run; more are counted, not kept. */
+        @WithDefault("20")
+        int maxLogLines();
+
+        /** Characters kept per log line. */
+        @WithDefault("500")
+        int maxLogLineLength();
+
+        /** Keys one run may write with state.put. */
+        @WithDefault("32")
+        int maxStateEntries();
+
+        /** Characters of one state value written by state.put. */
+        @WithDefault("4096")
+        int maxStateValueLength();
+
+        /** Warm contexts kept per realm (a context is never shared between realms). */
+        @WithDefault("4")
+        int contextsPerRealm();
+    }
 
     interface Realms {
         /**
