@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.contracts.events.EventJson;
 import dev.arbor.contracts.events.SessionEvent;
+import dev.arbor.contracts.events.Topics;
 import dev.arbor.contracts.sessionstore.v1.CreateSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.EndSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.GetSessionRequest;
@@ -15,6 +16,7 @@ import dev.arbor.contracts.sessionstore.v1.Session;
 import dev.arbor.contracts.sessionstore.v1.SessionStoreGrpc;
 import dev.arbor.sessionstore.config.SessionStoreConfig;
 import dev.arbor.testing.KafkaTestBroker;
+import dev.arbor.testing.KafkaTopicReader;
 import dev.arbor.testing.RedisTestPrefix;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -138,7 +140,7 @@ class SsoSessionGrpcTest {
     void createPublishesSessionCreatedKeyedBySessionId() {
         Session created = store.createSession(newSession("demo", "alice", 3600));
 
-        ConsumerRecord<String, String> record = SessionTopicReader.find(bootstrapServers,
+        ConsumerRecord<String, String> record = KafkaTopicReader.find(bootstrapServers, Topics.SESSION,
                 r -> created.getId().equals(r.key()) && r.value().contains(SessionEvent.CREATED)).orElseThrow();
 
         var event = (SessionEvent.Created) EventJson.read(record.value(), SessionEvent.class);
@@ -154,7 +156,7 @@ class SsoSessionGrpcTest {
         Session created = store.createSession(newSession("demo", "bob", 3600));
         store.endSession(end("demo", created.getId()));
 
-        ConsumerRecord<String, String> record = SessionTopicReader.find(bootstrapServers,
+        ConsumerRecord<String, String> record = KafkaTopicReader.find(bootstrapServers, Topics.SESSION,
                 r -> created.getId().equals(r.key()) && r.value().contains(SessionEvent.ENDED)).orElseThrow();
 
         var event = (SessionEvent.Ended) EventJson.read(record.value(), SessionEvent.class);

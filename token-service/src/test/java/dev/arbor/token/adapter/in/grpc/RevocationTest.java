@@ -11,17 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.contracts.events.EventJson;
 import dev.arbor.contracts.events.TokenEvent;
+import dev.arbor.contracts.events.Topics;
 import dev.arbor.contracts.token.v1.ListRevocationsRequest;
 import dev.arbor.contracts.token.v1.Revocation;
 import dev.arbor.contracts.token.v1.RevokeTokenRequest;
 import dev.arbor.contracts.token.v1.TokenResult;
 import dev.arbor.contracts.token.v1.TokenService;
 import dev.arbor.testing.KafkaTestBroker;
+import dev.arbor.testing.KafkaTopicReader;
 import dev.arbor.testing.PostgresTestDatabase;
 import dev.arbor.testing.RedisTestPrefix;
 import dev.arbor.token.config.ArborConfig;
 import dev.arbor.token.support.TestGrants.Pkce;
-import dev.arbor.token.support.TokenTopicReader;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
@@ -74,7 +75,7 @@ class RevocationTest {
         long ttl = redis.key().pttl(key);
         assertTrue(ttl > 100_000 && ttl <= 120_000, "TTL was " + ttl);
         // and token.revoked is on arbor.token.v1, keyed by the jti
-        var record = TokenTopicReader.find(bootstrapServers, r -> jti.equals(r.key())).orElseThrow();
+        var record = KafkaTopicReader.find(bootstrapServers, Topics.TOKEN, r -> jti.equals(r.key())).orElseThrow();
         var event = (TokenEvent.Revoked) EventJson.read(record.value(), TokenEvent.class);
         assertEquals(TokenEvent.REVOKED, event.type());
         assertEquals(REALM, event.realm());
@@ -139,7 +140,7 @@ class RevocationTest {
         // Then the replay is refused, and the token issued from the code is revoked and announced
         assertEquals("invalid_grant", replay.getError().getCode());
         assertTrue(list(REALM).stream().anyMatch(r -> r.getJti().equals(jti) && r.getClientId().equals(CLIENT_ID)));
-        assertTrue(TokenTopicReader.find(bootstrapServers, r -> jti.equals(r.key())).isPresent());
+        assertTrue(KafkaTopicReader.find(bootstrapServers, Topics.TOKEN, r -> jti.equals(r.key())).isPresent());
     }
 
     @Test

@@ -1,6 +1,5 @@
-package dev.arbor.token.support;
+package dev.arbor.testing;
 
-import dev.arbor.contracts.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,15 +13,18 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads {@code arbor.token.v1} from the start with a plain consumer, as any other service would. */
-public final class TokenTopicReader {
+/**
+ * Reads a topic from the start with a plain consumer, as any other service would: how a test sees
+ * that an event was really published.
+ */
+public final class KafkaTopicReader {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private TokenTopicReader() {
+    private KafkaTopicReader() {
     }
 
     /** Polls (no sleeps) until a record matching {@code wanted} arrives or the wait is over. */
-    public static Optional<ConsumerRecord<String, String>> find(String bootstrapServers,
+    public static Optional<ConsumerRecord<String, String>> find(String bootstrapServers, String topic,
                                                                 Predicate<ConsumerRecord<String, String>> wanted) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -31,7 +33,7 @@ public final class TokenTopicReader {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (var consumer = new KafkaConsumer<String, String>(config)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(Topics.TOKEN, WAIT)
+            consumer.partitionsFor(topic, WAIT)
                     .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
