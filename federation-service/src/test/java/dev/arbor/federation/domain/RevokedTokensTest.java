@@ -1,19 +1,17 @@
 package dev.arbor.federation.domain;
 
+import dev.arbor.federation.support.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RevokedTokensTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T08:00:00Z"));
 
     @Test
     void revokedJtiIsDeniedUntilItsTokenExpiresThenForgotten() {
@@ -26,7 +24,7 @@ class RevokedTokensTest {
         assertFalse(revoked.isRevoked("j2"));
 
         // When it has expired, the entry is dropped (the expiry check refuses the token anyway)
-        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         assertFalse(revoked.isRevoked("j1"));
         assertEquals(0, revoked.size());
     }
@@ -72,26 +70,4 @@ class RevokedTokensTest {
         assertThrows(IllegalArgumentException.class, () -> new RevokedTokens(clock, 0));
     }
 
-    static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.arbor.federation.protocol.oauth2;
 
+import dev.arbor.federation.support.ManualClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -12,11 +13,8 @@ import dev.arbor.federation.config.ArborConfig;
 import dev.arbor.federation.port.TokenGateway;
 import dev.arbor.federation.support.TestKeys;
 import io.smallrye.mutiny.Uni;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -52,27 +50,9 @@ class JwksCacheTest {
         }
     }
 
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final CountingTokenGateway tokens = new CountingTokenGateway();
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final JwksCache cache = new JwksCache(tokens, clock, config(Duration.ofMinutes(1), Duration.ofSeconds(10)));
 
     @Test
@@ -81,7 +61,7 @@ class JwksCacheTest {
         cache.json("demo").await().atMost(WAIT);
         assertEquals(1, tokens.calls.get());
 
-        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         cache.json("demo").await().atMost(WAIT);
         assertEquals(2, tokens.calls.get());
     }
@@ -92,7 +72,7 @@ class JwksCacheTest {
         cache.keysFor("demo", "forged-kid").await().atMost(WAIT); // within 10 s of the fetch: no refetch
         assertEquals(1, tokens.calls.get());
 
-        clock.now = clock.now.plusSeconds(11);
+        clock.advance(Duration.ofSeconds(11));
         cache.keysFor("demo", "forged-kid").await().atMost(WAIT);
         cache.keysFor("demo", "forged-kid").await().atMost(WAIT);
         assertEquals(2, tokens.calls.get());
@@ -102,7 +82,7 @@ class JwksCacheTest {
     void lastSetIsKeptWhileTokenServiceIsUnreachable() {
         cache.json("demo").await().atMost(WAIT);
         tokens.down.set(true);
-        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
 
         assertEquals(TestKeys.jwksJson(), cache.json("demo").await().atMost(WAIT));
         assertThrows(IllegalStateException.class, () -> cache.json("other").await().atMost(WAIT));
