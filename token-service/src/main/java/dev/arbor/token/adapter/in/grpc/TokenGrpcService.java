@@ -8,6 +8,8 @@ import dev.arbor.contracts.token.v1.IssueClientCredentialsTokenRequest;
 import dev.arbor.contracts.token.v1.ListRevocationsRequest;
 import dev.arbor.contracts.token.v1.ListRevocationsResponse;
 import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.RefreshTokensRequest;
+import dev.arbor.contracts.token.v1.RevokeRefreshTokenRequest;
 import dev.arbor.contracts.token.v1.RevokeTokenRequest;
 import dev.arbor.contracts.token.v1.RevokeTokenResponse;
 import dev.arbor.contracts.token.v1.TokenResult;
@@ -16,6 +18,7 @@ import dev.arbor.token.domain.code.AuthorizationCodeService;
 import dev.arbor.token.domain.key.SigningKeyService;
 import dev.arbor.token.domain.revocation.RevocationService;
 import dev.arbor.token.domain.token.ClientCredentialsGrant;
+import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import java.util.concurrent.CompletionStage;
@@ -87,5 +90,15 @@ public class TokenGrpcService implements TokenService {
     private static <T> Uni<T> call(String rpc, Supplier<CompletionStage<T>> domainCall) {
         return Uni.createFrom().<T>deferred(() -> Uni.createFrom().completionStage(domainCall.get()))
                 .onFailure().transform(failure -> GrpcFailures.toStatus(failure, rpc));
+    }
+
+    @Override
+    public Uni<TokenResult> refreshTokens(RefreshTokensRequest request) {
+        return Uni.createFrom().failure(Status.UNIMPLEMENTED.withDescription("refresh tokens").asRuntimeException());
+    }
+
+    @Override
+    public Uni<RevokeTokenResponse> revokeRefreshToken(RevokeRefreshTokenRequest request) {
+        return Uni.createFrom().failure(Status.UNIMPLEMENTED.withDescription("refresh tokens").asRuntimeException());
     }
 }
