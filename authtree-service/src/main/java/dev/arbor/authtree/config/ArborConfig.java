@@ -3,6 +3,7 @@ package dev.arbor.authtree.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Typed configuration under {@code arbor.*} (names fixed by the project's conventions). */
 @ConfigMapping(prefix = "arbor")
@@ -33,6 +34,12 @@ public interface ArborConfig {
         /** base64url of 32 random bytes: the HS256 key of {@code authId} (env ARBOR_AUTHTREE_AUTH_ID_KEY). Required. */
         String authIdKey();
 
+        /**
+         * base64url of 32 random bytes: seals TOTP secrets at rest (env ARBOR_AUTHTREE_SECRET_ENCRYPTION_KEY).
+         * Unset: derived from the authId key with HKDF-SHA256 under a label of its own.
+         */
+        Optional<String> secretEncryptionKey();
+
         @WithDefault("PT10M")
         Duration journeyTtl();
 
@@ -46,6 +53,14 @@ public interface ArborConfig {
         /** Largest journey API request body, in bytes; larger is a 413. */
         @WithDefault("65536")
         int maxBodySize();
+
+        /** How long a realm's JWK Set from token-service is used before it is fetched again (admin API tokens). */
+        @WithDefault("PT5M")
+        Duration jwksCacheTtl();
+
+        /** The least time between two fetches of a realm's JWK Set caused by an unknown {@code kid}. */
+        @WithDefault("PT10S")
+        Duration jwksRefetchInterval();
 
         /** Deadline of every call to a gRPC peer. */
         @WithDefault("PT2S")

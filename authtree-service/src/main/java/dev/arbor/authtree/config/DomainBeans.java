@@ -5,6 +5,8 @@ import dev.arbor.authtree.domain.journey.JourneyService;
 import dev.arbor.authtree.domain.journey.JourneySettings;
 import dev.arbor.authtree.domain.journey.TreeRunner;
 import dev.arbor.authtree.domain.realm.RealmImportService;
+import dev.arbor.authtree.domain.totp.TotpVerifier;
+import dev.arbor.authtree.domain.tree.TreeAdminService;
 import dev.arbor.authtree.domain.tree.TreeValidator;
 import dev.arbor.authtree.node.AccountLockout;
 import dev.arbor.authtree.node.ChoiceCollector;
@@ -13,6 +15,9 @@ import dev.arbor.authtree.node.Node;
 import dev.arbor.authtree.node.Page;
 import dev.arbor.authtree.node.RetryLimitDecision;
 import dev.arbor.authtree.node.TextOutput;
+import dev.arbor.authtree.node.TotpCollector;
+import dev.arbor.authtree.node.TotpDecision;
+import dev.arbor.authtree.node.TotpRegistration;
 import dev.arbor.authtree.node.NodeRegistry;
 import dev.arbor.authtree.node.PasswordCollector;
 import dev.arbor.authtree.node.UsernameCollector;
@@ -24,6 +29,11 @@ import dev.arbor.authtree.port.LoginFlowGateway;
 import dev.arbor.authtree.port.RealmConfigStore;
 import dev.arbor.authtree.port.SessionGateway;
 import dev.arbor.authtree.port.TreeRepository;
+import dev.arbor.authtree.port.QrCodeRenderer;
+import dev.arbor.authtree.port.SecretSealer;
+import dev.arbor.authtree.port.TotpReplayGuard;
+import dev.arbor.authtree.port.TotpSecretStore;
+import dev.arbor.authtree.port.TreeDraftStore;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -50,12 +60,20 @@ public class DomainBeans {
 
     @Produces
     @Singleton
+    TotpVerifier totpVerifier(Clock clock, TotpReplayGuard replays) {
+        return new TotpVerifier(clock, replays);
+    }
+
+    @Produces
+    @Singleton
     NodeRegistry nodes(IdentityRepository identities, Argon2idPasswordHasher hasher, LockoutStore lockouts,
-            Clock clock) {
-        List<Node> pageable = List.of(new UsernameCollector(), new PasswordCollector());
+            Clock clock, TotpSecretStore totpSecrets, TotpVerifier totp, SecretSealer sealer, QrCodeRenderer qr) {
+        List<Node> pageable = List.of(new UsernameCollector(), new PasswordCollector(), new TotpCollector());
         List<Node> nodes = new ArrayList<>(pageable);
         nodes.addAll(List.of(new Page(pageable), new ChoiceCollector(), new DataStoreDecision(identities, hasher),
-                new RetryLimitDecision(), new TextOutput(), new AccountLockout(lockouts, clock)));
+                new RetryLimitDecision(), new TextOutput(), new AccountLockout(lockouts, clock),
+                new TotpDecision(totpSecrets, totp),
+                new TotpRegistration(totpSecrets, totp, sealer, qr, new SecureRandom())));
         return new NodeRegistry(nodes);
     }
 
@@ -68,8 +86,14 @@ public class DomainBeans {
     @Produces
     @Singleton
     RealmImportService realmImport(TreeValidator validator, TreeRepository trees, RealmConfigStore store,
-            IdentityRepository identities, Argon2idPasswordHasher hasher) {
-        return new RealmImportService(validator, trees, store, identities, hasher);
+            IdentityRepository identities, Argon2idPasswordHasher hasher, TotpSecretStore totpSecrets) {
+        return new RealmImportService(validator, trees, store, identities, hasher, totpSecrets);
+    }
+
+    @Produces
+    @Singleton
+    TreeAdminService treeAdmin(TreeRepository trees, TreeDraftStore drafts, TreeValidator validator) {
+        return new TreeAdminService(trees, drafts, validator);
     }
 
     @Produces

@@ -2,6 +2,7 @@ package dev.arbor.authtree.domain;
 
 import dev.arbor.authtree.domain.identity.Identity;
 import dev.arbor.authtree.domain.journey.AuthId;
+import dev.arbor.authtree.domain.totp.TotpSecret;
 import dev.arbor.authtree.domain.journey.JourneyState;
 import dev.arbor.authtree.domain.journey.LoginFlow;
 import dev.arbor.authtree.domain.tree.StoredTree;
@@ -12,6 +13,7 @@ import dev.arbor.authtree.port.JourneyStore;
 import dev.arbor.authtree.port.LoginFlowGateway;
 import dev.arbor.authtree.port.RealmConfigStore;
 import dev.arbor.authtree.port.SessionGateway;
+import dev.arbor.authtree.port.TotpSecretStore;
 import dev.arbor.authtree.port.TreeRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,7 @@ import java.util.UUID;
 
 /** In-memory implementations of every port, for domain unit tests (the real ones are tested in @QuarkusTests). */
 public final class InMemoryPorts implements IdentityRepository, TreeRepository, RealmConfigStore, JourneyStore,
-        SessionGateway, LoginFlowGateway, AuthIdCodec {
+        SessionGateway, LoginFlowGateway, AuthIdCodec, TotpSecretStore {
     public final List<String> realms = new ArrayList<>();
     public final List<StoredTree> trees = new ArrayList<>();
     public final Map<String, Identity> identities = new HashMap<>();
@@ -34,6 +36,8 @@ public final class InMemoryPorts implements IdentityRepository, TreeRepository, 
     public final Map<String, LoginFlow> flows = new HashMap<>();
     public final List<String> sessions = new ArrayList<>();
     public int identityWrites;
+    public final Map<String, TreeDefinition> imported = new HashMap<>();
+    public final Map<UUID, TotpSecret> totpSecrets = new HashMap<>();
 
     @Override
     public Optional<Identity> findByUsername(String realm, String username) {
@@ -85,7 +89,23 @@ public final class InMemoryPorts implements IdentityRepository, TreeRepository, 
     public int publishTree(String realm, String name, TreeDefinition definition, boolean isDefault) {
         int version = findLatest(realm, name).map(t -> t.version() + 1).orElse(1);
         trees.add(new StoredTree(realm, name, version, isDefault, definition));
+        imported.put(realm + "/" + name, definition);
         return version;
+    }
+
+    @Override
+    public Optional<TreeDefinition> lastImported(String realm, String name) {
+        return Optional.ofNullable(imported.get(realm + "/" + name));
+    }
+
+    @Override
+    public Optional<TotpSecret> find(String realm, UUID identityId) {
+        return Optional.ofNullable(totpSecrets.get(identityId));
+    }
+
+    @Override
+    public void save(String realm, UUID identityId, TotpSecret secret) {
+        totpSecrets.put(identityId, secret);
     }
 
     @Override

@@ -15,10 +15,17 @@ public record RealmConfig(String realm, List<TreeConfig> trees, List<UserConfig>
     public record TreeConfig(String name, boolean isDefault, TreeDefinition definition) {
     }
 
-    /** A user as written in the YAML; {@code password} is clear text and is only hashed, never stored or logged. */
-    public record UserConfig(String username, String password, Map<String, String> claims) {
+    /**
+     * A user as written in the YAML; {@code password} is clear text and is only hashed, never stored or logged.
+     * {@code totpSecret} ({@code totp.secret} in YAML, base32, optional) enrols the user for TOTP; it is stored sealed, never logged.
+     */
+    public record UserConfig(String username, String password, Map<String, String> claims, String totpSecret) {
         public UserConfig {
             claims = claims == null ? Map.of() : Map.copyOf(claims);
+        }
+
+        public UserConfig(String username, String password, Map<String, String> claims) {
+            this(username, password, claims, null);
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses a journey request whose declared {@code Content-Length} exceeds the limit before its body is
+ * Refuses a journey or admin API request whose declared {@code Content-Length} exceeds the limit before its body is
  * read, as RFC 9457 problem details (RFC 9110 §15.5.14, 413 Content Too Large). A body sent without a
  * length is measured by {@link AuthenticateResource}.
  */
@@ -20,7 +20,8 @@ public class BodySizeLimitFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> limit(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().startsWith("/realms/")) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/realms/") && !path.startsWith("/admin/realms/")) {
             return Optional.empty();
         }
         String length = request.getHeaderString("Content-Length");

@@ -75,7 +75,7 @@ public final class RealmYamlReader {
         List<RealmConfig.UserConfig> out = new ArrayList<>();
         for (JsonNode user : users) {
             out.add(new RealmConfig.UserConfig(text(user, "username"), text(user, "password"),
-                    strings(user.path("claims"))));
+                    strings(user.path("claims")), text(user.path("totp"), "secret")));
         }
         return out;
     }

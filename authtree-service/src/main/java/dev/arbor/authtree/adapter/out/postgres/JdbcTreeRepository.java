@@ -60,9 +60,15 @@ public class JdbcTreeRepository implements TreeRepository, RealmConfigStore {
             sql.update("UPDATE authtree.trees SET is_default = false WHERE realm = ? AND name <> ? AND is_default", realm, name);
         }
         int version = findLatest(realm, name).map(t -> t.version() + 1).orElse(1);
-        sql.update("INSERT INTO authtree.trees (realm, name, version, is_default, definition) VALUES (?, ?, ?, ?, ?::jsonb)",
-                realm, name, version, isDefault, write(definition));
+        sql.update("INSERT INTO authtree.trees (realm, name, version, is_default, definition, source) "
+                + "VALUES (?, ?, ?, ?, ?::jsonb, 'yaml')", realm, name, version, isDefault, write(definition));
         return version;
+    }
+
+    @Override
+    public Optional<TreeDefinition> lastImported(String realm, String name) {
+        return queryOne(COLUMNS + "WHERE realm = ? AND name = ? AND source = 'yaml' ORDER BY version DESC LIMIT 1",
+                realm, name).map(StoredTree::definition);
     }
 
     @Override
@@ -75,6 +81,10 @@ public class JdbcTreeRepository implements TreeRepository, RealmConfigStore {
                 + "(SELECT max(version) FROM authtree.trees WHERE realm = ? AND name = ?)", isDefault, realm, name, realm, name);
     }
 
+    TreeDefinition read(String definition) throws JsonProcessingException {
+        return json.readValue(definition, TreeDefinition.class);
+    }
+
     private Optional<StoredTree> queryOne(String query, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
             Sql.bind(ps, params);
@@ -83,14 +93,14 @@ public class JdbcTreeRepository implements TreeRepository, RealmConfigStore {
                     return Optional.empty();
                 }
                 return Optional.of(new StoredTree(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4),
-                        json.readValue(rs.getString(5), TreeDefinition.class)));
+                        read(rs.getString(5))));
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("reading tree failed", e);
         }
     }
 
-    private String write(TreeDefinition definition) {
+    String write(TreeDefinition definition) {
         try {
             return json.writeValueAsString(definition);
         } catch (JsonProcessingException e) {

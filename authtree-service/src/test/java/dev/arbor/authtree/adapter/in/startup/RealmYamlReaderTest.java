@@ -25,6 +25,15 @@ class RealmYamlReaderTest {
     }
 
     @Test
+    void readsAUsersTotpSecretFromTotpSecretWithItsVariableDefault() throws Exception {
+        RealmConfig config = new RealmYamlReader(new EnvSubstitution(Map.<String, String>of()::get))
+                .read(Path.of("src/test/resources/realms/test.yaml"));
+
+        assertEquals("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", config.users().get(0).totpSecret());
+        assertEquals(null, config.users().get(1).totpSecret());
+    }
+
+    @Test
     void unsetVariableInAnotherServicesSectionDoesNotFailTheImport() throws Exception {
         RealmConfig config = new RealmYamlReader(new EnvSubstitution(Map.<String, String>of()::get))
                 .read(Path.of("src/test/resources/realms/admin-like.yaml"));
