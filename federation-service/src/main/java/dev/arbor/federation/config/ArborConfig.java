@@ -46,6 +46,14 @@ public interface ArborConfig {
         @WithDefault("PT10S")
         Duration jwksRefetchInterval();
 
+        /**
+         * {@code Cache-Control: max-age} of the jwks_uri response: how long relying parties may cache the
+         * JWK Set. token-service publishes a rotated-in key {@code arbor.keys.publish-ahead} (7 min) before
+         * it signs; this plus {@link #jwksCacheTtl()} must stay below that.
+         */
+        @WithDefault("PT5M")
+        Duration jwksMaxAge();
+
         /** How long an ended session is remembered (longer than any access token lives). */
         @WithDefault("PT1H")
         Duration endedSessionRetention();
@@ -57,6 +65,14 @@ public interface ArborConfig {
         /** At most this many revoked tokens are remembered; the one that expires first goes first. */
         @WithDefault("1000000")
         int revokedTokenCapacity();
+
+        /** RFC 7523 §3 — the furthest ahead a client assertion's {@code exp} may lie; longer-lived ones are refused. */
+        @WithDefault("PT5M")
+        Duration clientAssertionMaxLifetime();
+
+        /** Clock skew allowed on a client assertion's {@code exp}, {@code nbf} and {@code iat}. */
+        @WithDefault("PT30S")
+        Duration clientAssertionClockSkew();
 
         /** Deadline of a readiness probe of a gRPC peer. */
         @WithDefault("PT2S")

@@ -4,11 +4,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The part of a realm's YAML that federation-service owns: its name and its clients, secrets
- * already reduced to their HMAC.
+ * The part of a realm's YAML that federation-service owns: its name, its clients (secrets already
+ * reduced to their HMAC) and the default JWS alg of its tokens ({@code null}: token-service's).
  */
-public record RealmDefinition(String name, String displayName, List<Client> clients) {
+public record RealmDefinition(String name, String displayName, List<Client> clients, String tokenSigningAlg) {
+
+    /** A realm without a default signing algorithm of its own (token-service's default applies). */
+    public RealmDefinition(String name, String displayName, List<Client> clients) {
+        this(name, displayName, clients, null);
+    }
+
     public RealmDefinition {
+        if (tokenSigningAlg != null && !TokenSigningAlgorithms.isSupported(tokenSigningAlg)) {
+            throw new IllegalArgumentException("realm " + name + ": tokenSigningAlg must be one of "
+                    + String.join(", ", TokenSigningAlgorithms.ALL));
+        }
         Objects.requireNonNull(name, "name");
         clients = List.copyOf(clients);
         for (Client c : clients) {

@@ -10,6 +10,8 @@ import dev.arbor.contracts.token.v1.ListRevocationsResponse;
 import dev.arbor.contracts.token.v1.MutinyTokenServiceGrpc;
 import dev.arbor.contracts.token.v1.OAuthError;
 import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.RefreshTokensRequest;
+import dev.arbor.contracts.token.v1.RevokeRefreshTokenRequest;
 import dev.arbor.contracts.token.v1.Revocation;
 import dev.arbor.contracts.token.v1.RevokeTokenRequest;
 import dev.arbor.contracts.token.v1.RevokeTokenResponse;
@@ -39,6 +41,21 @@ public class FakeTokenService extends MutinyTokenServiceGrpc.TokenServiceImplBas
     /** The jti of a token revoked before this replica started: known only through ListRevocations. */
     public static final String BOOTSTRAP_JTI = "revoked-before-start-" + UUID.randomUUID();
     public static final List<RevokeTokenRequest> REVOKED = new CopyOnWriteArrayList<>();
+    /** Live refresh tokens: token -> the code request whose grant they carry on. */
+    private static final Map<String, IssueAuthorizationCodeRequest> REFRESH_TOKENS = new ConcurrentHashMap<>();
+    public static final List<RefreshTokensRequest> REFRESH_REQUESTS = new CopyOnWriteArrayList<>();
+    public static final List<RevokeRefreshTokenRequest> REVOKED_REFRESH = new CopyOnWriteArrayList<>();
+
+    /** A live refresh token of {@code clientId} in realm demo, granted {@code scopes}, as if from a login. */
+    public static String refreshTokenFor(String clientId, List<String> scopes) {
+        String token = "rt-" + UUID.randomUUID();
+        REFRESH_TOKENS.put(token, IssueAuthorizationCodeRequest.newBuilder().setRealm("demo")
+                .setIssuer("http://localhost:8080/realms/demo").setClientId(clientId).addAllScopes(scopes)
+                .setAuthentication(dev.arbor.contracts.token.v1.Authentication.newBuilder().setSubject("alice")
+                        .setSessionId("sid-1"))
+                .build());
+        return token;
+    }
 
     @Override
     public Uni<IssueAuthorizationCodeResponse> issueAuthorizationCode(IssueAuthorizationCodeRequest request) {
@@ -56,13 +73,52 @@ public class FakeTokenService extends MutinyTokenServiceGrpc.TokenServiceImplBas
             return Uni.createFrom().item(TokenResult.newBuilder().setError(OAuthError.newBuilder()
                     .setCode("invalid_grant").setDescription("the code is invalid or was already used")).build());
         }
-        String scope = String.join(" ", issued.getScopesList());
-        String access = TestTokens.accessToken().issuer(issued.getIssuer()).clientId(issued.getClientId())
-                .subject(issued.getAuthentication().getSubject()).sessionId(issued.getAuthentication().getSessionId())
+        return Uni.createFrom().item(tokensFor(issued, issued.getScopesList()));
+    }
+
+    /** Rotates like token-service: the used token is gone; a scope beyond the grant is invalid_scope. */
+    @Override
+    public Uni<TokenResult> refreshTokens(RefreshTokensRequest request) {
+        REFRESH_REQUESTS.add(request);
+        IssueAuthorizationCodeRequest grant = REFRESH_TOKENS.get(request.getRefreshToken());
+        if (grant == null || !grant.getClientId().equals(request.getClientId())) {
+            return Uni.createFrom().item(TokenResult.newBuilder().setError(OAuthError.newBuilder()
+                    .setCode("invalid_grant").setDescription("refresh token is invalid")).build());
+        }
+        if (!grant.getScopesList().containsAll(request.getScopesList())) {
+            return Uni.createFrom().item(TokenResult.newBuilder().setError(OAuthError.newBuilder()
+                    .setCode("invalid_scope").setDescription("scope exceeds the grant")).build());
+        }
+        REFRESH_TOKENS.remove(request.getRefreshToken());
+        List<String> scopes = request.getScopesCount() == 0 ? grant.getScopesList() : request.getScopesList();
+        return Uni.createFrom().item(tokensFor(grant.toBuilder().setPolicy(request.getPolicy()).build(), scopes));
+    }
+
+    @Override
+    public Uni<RevokeTokenResponse> revokeRefreshToken(RevokeRefreshTokenRequest request) {
+        REVOKED_REFRESH.add(request);
+        IssueAuthorizationCodeRequest grant = REFRESH_TOKENS.get(request.getRefreshToken());
+        boolean own = grant != null && grant.getClientId().equals(request.getClientId());
+        if (own) {
+            REFRESH_TOKENS.remove(request.getRefreshToken());
+        }
+        return Uni.createFrom().item(RevokeTokenResponse.newBuilder().setRevoked(own).build());
+    }
+
+    /** An access token (and, when the client's policy says so, a refresh token) for the grant. */
+    private static TokenResult tokensFor(IssueAuthorizationCodeRequest grant, List<String> scopes) {
+        String scope = String.join(" ", scopes);
+        String access = TestTokens.accessToken().issuer(grant.getIssuer()).clientId(grant.getClientId())
+                .subject(grant.getAuthentication().getSubject()).sessionId(grant.getAuthentication().getSessionId())
                 .scope(scope).build();
-        return Uni.createFrom().item(TokenResult.newBuilder().setTokens(Tokens.newBuilder()
-                .setAccessToken(access).setTokenType("Bearer").setExpiresIn(300).setIdToken("id-token-of-test")
-                .setScope(scope)).build());
+        Tokens.Builder tokens = Tokens.newBuilder().setAccessToken(access).setTokenType("Bearer").setExpiresIn(300)
+                .setIdToken("id-token-of-test").setScope(scope);
+        if (grant.getPolicy().getRefreshTokens()) {
+            String refresh = "rt-" + UUID.randomUUID();
+            REFRESH_TOKENS.put(refresh, grant);
+            tokens.setRefreshToken(refresh).setRefreshExpiresIn(grant.getPolicy().getRefreshIdleLifetimeSeconds());
+        }
+        return TokenResult.newBuilder().setTokens(tokens).build();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.arbor.federation.support;
 
-import org.jose4j.jwk.RsaJsonWebKey;
+import java.security.Key;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -18,7 +20,9 @@ public final class TestTokens {
     private String type = "at+jwt";
     private long expiresInSeconds = 300;
     private String jti;
-    private RsaJsonWebKey key = TestKeys.SIGNING;
+    private Key key = TestKeys.SIGNING.getPrivateKey();
+    private String kid = TestKeys.SIGNING.getKeyId();
+    private String alg = AlgorithmIdentifiers.RSA_USING_SHA256;
 
     public static TestTokens accessToken() {
         return new TestTokens();
@@ -68,8 +72,17 @@ public final class TestTokens {
         return this;
     }
 
-    public TestTokens signedWith(RsaJsonWebKey value) {
+    /** Signed with this key under its kid, with the algorithm its JWK names (RS256 when it names none). */
+    public TestTokens signedWith(PublicJsonWebKey value) {
+        String named = value.getAlgorithm();
+        return signedWith(value.getPrivateKey(), value.getKeyId(), named == null ? AlgorithmIdentifiers.RSA_USING_SHA256 : named);
+    }
+
+    /** Signed with any key and algorithm, {@code none} (no key) included: for tokens that must be refused. */
+    public TestTokens signedWith(Key value, String kidValue, String algValue) {
         key = value;
+        kid = kidValue;
+        alg = algValue;
         return this;
     }
 
@@ -93,9 +106,10 @@ public final class TestTokens {
         }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setKey(key.getPrivateKey());
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+        jws.setKey(key);
+        jws.setKeyIdHeaderValue(kid);
+        jws.setAlgorithmHeaderValue(alg);
         jws.setHeader("typ", type);
         try {
             return jws.getCompactSerialization();

@@ -8,9 +8,18 @@ import java.time.Duration;
 @ConfigMapping(prefix = "arbor")
 public interface ArborConfig {
 
+    /**
+     * The public origin of the suite; a realm's issuer is {@code publicUrl + "/realms/" + realm}. The
+     * admin API accepts access tokens whose {@code iss} is the {@code admin} realm's issuer.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
     Redis redis();
 
     Token token();
+
+    Keys keys();
 
     interface Redis {
         /** Every Redis key this service writes starts with this prefix. */
@@ -35,5 +44,38 @@ public interface ArborConfig {
         /** RFC 6749 §4.1.2: "a maximum authorization code lifetime of 10 minutes is RECOMMENDED"; we allow 60 s at most. */
         @WithDefault("PT60S")
         Duration authorizationCodeLifetime();
+
+        /** RFC 9700 §4.14.2: a refresh token unused this long expires; a client's policy may set another. */
+        @WithDefault("P1D")
+        Duration refreshTokenIdleLifetime();
+
+        /** No refresh token of a family outlives this, counted from the code redemption; per client too. */
+        @WithDefault("P30D")
+        Duration refreshTokenAbsoluteLifetime();
+    }
+
+    /** Signing-key rotation (keys under {@code arbor.keys.}); see docs/guides/keys.md. */
+    interface Keys {
+        /**
+         * How long a rotated-in key is in the JWKS before it signs. Longer than any verifier caches the
+         * JWKS: federation's JWKS max-age (5 min) plus its in-memory cache (1 min) plus {@link #reloadInterval}.
+         */
+        @WithDefault("PT7M")
+        Duration publishAhead();
+
+        /** How often a replica re-reads a realm's keys; at most {@link #publishAhead}. */
+        @WithDefault("PT30S")
+        Duration reloadInterval();
+
+        /**
+         * The longest lifetime of any token this service signs (access tokens with a requested lifetime
+         * included): a retired key stays in the JWKS this long plus {@link #clockSkew}.
+         */
+        @WithDefault("PT1H")
+        Duration longestTokenLifetime();
+
+        /** Allowance for verifiers whose clocks are behind. */
+        @WithDefault("PT1M")
+        Duration clockSkew();
     }
 }

@@ -1,6 +1,10 @@
 package dev.arbor.token.config;
 
 import dev.arbor.token.domain.code.AuthorizationCodeService;
+import dev.arbor.token.domain.refresh.RefreshTokenLifetimes;
+import dev.arbor.token.domain.refresh.RefreshTokenService;
+import dev.arbor.token.domain.key.KeyLifecycle;
+import dev.arbor.token.domain.key.KeyRotation;
 import dev.arbor.token.domain.key.SigningKeyService;
 import dev.arbor.token.domain.revocation.RevocationService;
 import dev.arbor.token.domain.token.ClientCredentialsGrant;
@@ -9,6 +13,7 @@ import dev.arbor.token.domain.token.TokenLifetimes;
 import dev.arbor.token.port.AuthorizationCodeStore;
 import dev.arbor.token.port.JwtSigner;
 import dev.arbor.token.port.KeyMaterial;
+import dev.arbor.token.port.RefreshTokenRepository;
 import dev.arbor.token.port.RevocationPublisher;
 import dev.arbor.token.port.RevocationStore;
 import dev.arbor.token.port.SigningKeyRepository;
@@ -34,8 +39,19 @@ public class DomainBeans {
 
     @Produces
     @Singleton
-    SigningKeyService signingKeyService(SigningKeyRepository repository, KeyMaterial keyMaterial) {
-        return new SigningKeyService(repository, keyMaterial);
+    SigningKeyService signingKeyService(SigningKeyRepository repository, KeyMaterial keyMaterial, ArborConfig config,
+            Clock clock) {
+        ArborConfig.Keys keys = config.keys();
+        KeyLifecycle lifecycle = new KeyLifecycle(keys.publishAhead(),
+                keys.longestTokenLifetime().plus(keys.clockSkew()), keys.reloadInterval());
+        return new SigningKeyService(repository, keyMaterial, lifecycle, clock);
+    }
+
+    @Produces
+    @Singleton
+    KeyRotation keyRotation(SigningKeyService keys, SigningKeyRepository repository, KeyMaterial keyMaterial,
+            Clock clock) {
+        return new KeyRotation(keys, repository, keyMaterial, clock);
     }
 
     @Produces
@@ -44,15 +60,26 @@ public class DomainBeans {
             SecureRandom random) {
         ArborConfig.Token token = config.token();
         return new TokenIssuer(signingKeys, signer,
-                new TokenLifetimes(token.accessTokenLifetime(), token.idTokenLifetime()), clock, random);
+                new TokenLifetimes(token.accessTokenLifetime(), token.idTokenLifetime(),
+                        config.keys().longestTokenLifetime()), clock, random);
     }
 
     @Produces
     @Singleton
     AuthorizationCodeService authorizationCodeService(AuthorizationCodeStore store, TokenIssuer issuer,
-            ArborConfig config, SecureRandom random, RevocationService revocations, Clock clock) {
+            ArborConfig config, SecureRandom random, RevocationService revocations, Clock clock,
+            RefreshTokenService refreshTokens) {
         return new AuthorizationCodeService(store, issuer, config.token().authorizationCodeLifetime(), random,
-                revocations, clock);
+                revocations, clock, refreshTokens);
+    }
+
+    @Produces
+    @Singleton
+    RefreshTokenService refreshTokenService(RefreshTokenRepository repository, TokenIssuer issuer,
+            RevocationService revocations, ArborConfig config, SecureRandom random, Clock clock) {
+        var lifetimes = new RefreshTokenLifetimes(config.token().refreshTokenIdleLifetime(),
+                config.token().refreshTokenAbsoluteLifetime());
+        return new RefreshTokenService(repository, issuer, revocations, lifetimes, random, clock);
     }
 
     @Produces

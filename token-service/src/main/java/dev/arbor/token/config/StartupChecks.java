@@ -26,6 +26,15 @@ public class StartupChecks {
                 Duration.ofDays(1));
         requireBetween("arbor.token.id-token-lifetime", token.idTokenLifetime(), Duration.ofSeconds(1),
                 Duration.ofDays(1));
+        requireBetween("arbor.token.refresh-token-absolute-lifetime", token.refreshTokenAbsoluteLifetime(),
+                Duration.ofSeconds(1), Duration.ofDays(366));
+        requireBetween("arbor.token.refresh-token-idle-lifetime", token.refreshTokenIdleLifetime(),
+                Duration.ofSeconds(1), token.refreshTokenAbsoluteLifetime());
+        ArborConfig.Keys keys = config.keys();
+        requireBetween("arbor.keys.reload-interval", keys.reloadInterval(), Duration.ofSeconds(1), keys.publishAhead());
+        Duration longest = token.accessTokenLifetime().compareTo(token.idTokenLifetime()) > 0
+                ? token.accessTokenLifetime() : token.idTokenLifetime();
+        requireBetween("arbor.keys.longest-token-lifetime", keys.longestTokenLifetime(), longest, Duration.ofDays(7));
     }
 
     private static void requireBetween(String property, Duration value, Duration min, Duration max) {

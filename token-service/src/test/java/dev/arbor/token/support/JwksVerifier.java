@@ -20,12 +20,14 @@ public final class JwksVerifier {
         this.keys = new JsonWebKeySet(jwksJson).getJsonWebKeys();
     }
 
-    /** Verifies signature (RS256 only), type, issuer, audience and expiry; returns the claims. */
+    /** Verifies signature (Arbor's four algorithms only), type, issuer, audience and expiry; returns the claims. */
     public JwtClaims verify(String jwt, String expectedType, String issuer, String audience) throws Exception {
         return new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys))
                 .setJwsAlgorithmConstraints(
-                        new AlgorithmConstraints(ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256))
+                        new AlgorithmConstraints(ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256,
+                                AlgorithmIdentifiers.RSA_PSS_USING_SHA256,
+                                AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256, AlgorithmIdentifiers.EDDSA))
                 .setExpectedType(true, expectedType)
                 .setExpectedIssuer(issuer)
                 .setExpectedAudience(audience)
@@ -36,8 +38,13 @@ public final class JwksVerifier {
     }
 
     public static String kid(String jwt) throws Exception {
+        return header(jwt, "kid");
+    }
+
+    /** A JOSE header parameter of the token, read without verifying it. */
+    public static String header(String jwt, String name) throws Exception {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setCompactSerialization(jwt);
-        return jws.getKeyIdHeaderValue();
+        return jws.getHeader(name);
     }
 }

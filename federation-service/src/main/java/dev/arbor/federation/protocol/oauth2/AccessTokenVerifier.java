@@ -1,11 +1,11 @@
 package dev.arbor.federation.protocol.oauth2;
 
 import dev.arbor.federation.domain.RevokedTokens;
+import dev.arbor.federation.domain.TokenSigningAlgorithms;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -16,16 +16,20 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 
 /**
- * Verifies an Arbor access token offline (RFC 9068 §4): RS256 signature against the realm's JWK
- * Set, {@code typ} {@code at+jwt}, {@code iss} equal to the realm's issuer, {@code exp} in the
- * future, {@code jti} not in this replica's deny-set of revoked tokens (RFC 7009). Every failure is
- * {@code invalid_token}; the reason is kept generic on the wire.
+ * Verifies an Arbor access token offline (RFC 9068 §4): RS256, PS256, ES256 or EdDSA signature
+ * against the realm's JWK Set, {@code typ} {@code at+jwt}, {@code iss} equal to the realm's issuer,
+ * {@code exp} in the future, {@code jti} not in this replica's deny-set of revoked tokens (RFC 7009).
+ * Every failure is {@code invalid_token}; the reason is kept generic on the wire.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
     private static final int CLOCK_SKEW_SECONDS = 30;
     /** Arbor's access tokens are well under 2 KiB; anything past 16 KiB is refused unparsed. */
     public static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+    /** Only what token-service signs with; never none or HMAC (RFC 8725 §3.1, §3.2). */
+    private static final AlgorithmConstraints ARBOR_ALGORITHMS = new AlgorithmConstraints(ConstraintType.PERMIT,
+            TokenSigningAlgorithms.ALL.toArray(String[]::new));
 
     private final JwksCache jwks;
     private final RealmUrls urls;
@@ -84,8 +88,7 @@ public class AccessTokenVerifier {
                 .setExpectedIssuer(issuer)
                 .setSkipDefaultAudienceValidation()
                 .setExpectedType(true, "at+jwt")
-                .setJwsAlgorithmConstraints(new AlgorithmConstraints(ConstraintType.PERMIT,
-                        AlgorithmIdentifiers.RSA_USING_SHA256))
+                .setJwsAlgorithmConstraints(ARBOR_ALGORITHMS)
                 .setVerificationKeyResolver(keys)
                 .build();
         try {

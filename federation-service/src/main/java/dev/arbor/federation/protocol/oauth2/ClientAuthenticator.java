@@ -1,87 +1,68 @@
 package dev.arbor.federation.protocol.oauth2;
 
 import dev.arbor.federation.domain.Client;
-import dev.arbor.federation.domain.ClientSecretHasher;
 import dev.arbor.federation.port.ClientRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
- * RFC 6749 §2.3 — client authentication at the token endpoint: {@code client_secret_basic}
- * (§2.3.1, HTTP Basic with form-urlencoded id and secret), {@code client_secret_post} (§2.3.1,
- * in the body) or {@code none} for public clients, which only identify themselves (§3.2.1).
- * Any failure is {@code invalid_client}, 401; it never says whether the client exists.
+ * RFC 6749 §2.3 — client authentication at the token, introspection (RFC 7662 §2.1) and revocation
+ * (RFC 7009 §2.1) endpoints. The request names its method by what it carries: an HTTP Basic header
+ * ({@link ClientSecretBasicAuthenticator}), {@code client_secret} in the body
+ * ({@link ClientSecretPostAuthenticator}), a {@code client_assertion} ({@link PrivateKeyJwtAuthenticator},
+ * RFC 7523 §2.2) or only {@code client_id} ({@code none}: a public client identifies itself, §3.2.1).
+ * More than one method is {@code invalid_request} (§2.3: "MUST NOT use more than one"); a method
+ * other than the client's registered one, like any other failure, is 401 {@code invalid_client}
+ * that never says whether the client exists.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
-    private final ClientRepository clients;
-    private final ClientSecretHasher hasher;
-    private final String unknownClientHash;
+    private static final Logger LOG = Logger.getLogger(ClientAuthenticator.class);
 
-    public ClientAuthenticator(ClientRepository clients, ClientSecretHasher hasher) {
+    private final ClientRepository clients;
+    private final ClientSecretBasicAuthenticator basic;
+    private final ClientSecretPostAuthenticator post;
+    private final PrivateKeyJwtAuthenticator privateKeyJwt;
+
+    public ClientAuthenticator(ClientRepository clients, ClientSecretBasicAuthenticator basic,
+                               ClientSecretPostAuthenticator post, PrivateKeyJwtAuthenticator privateKeyJwt) {
         this.clients = clients;
-        this.hasher = hasher;
-        this.unknownClientHash = hasher.hash(UUID.randomUUID().toString());
+        this.basic = basic;
+        this.post = post;
+        this.privateKeyJwt = privateKeyJwt;
     }
 
     public Uni<Client> authenticate(String realm, String authorization, Map<String, String> form) {
-        String bodyId = form.get("client_id");
-        String bodySecret = form.get("client_secret");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            if (bodySecret != null) {
-                throw OAuth2Exception.of(OAuth2Errors.INVALID_REQUEST)
-                        .withDescription("use one client authentication method only");
-            }
-            Credentials basic = decodeBasic(authorization.substring(6).trim())
-                    .orElseThrow(() -> OAuth2Exception.invalidClient(true));
-            if (bodyId != null && !bodyId.equals(basic.id())) {
-                throw OAuth2Exception.of(OAuth2Errors.INVALID_REQUEST).withDescription("client_id does not match");
-            }
-            return confidential(realm, basic, true);
+        boolean byBasic = ClientSecretBasicAuthenticator.presented(authorization);
+        boolean byPost = ClientSecretPostAuthenticator.presented(form);
+        boolean byAssertion = PrivateKeyJwtAuthenticator.presented(form);
+        if ((byBasic ? 1 : 0) + (byPost ? 1 : 0) + (byAssertion ? 1 : 0) > 1) {
+            throw OAuth2Exception.of(OAuth2Errors.INVALID_REQUEST)
+                    .withDescription("use one client authentication method only");
         }
-        if (bodyId == null || bodyId.isEmpty()) {
+        if (byBasic) {
+            return basic.authenticate(realm, authorization, form.get("client_id"));
+        }
+        if (byAssertion) {
+            return privateKeyJwt.authenticate(realm, form);
+        }
+        if (byPost) {
+            return post.authenticate(realm, form);
+        }
+        return publicClient(realm, form.get("client_id"));
+    }
+
+    /** {@code none}: only a public client may identify itself without proof. */
+    private Uni<Client> publicClient(String realm, String clientId) {
+        if (clientId == null || clientId.isEmpty()) {
             throw OAuth2Exception.invalidClient(false);
         }
-        if (bodySecret != null) {
-            return confidential(realm, new Credentials(bodyId, bodySecret), false);
-        }
-        return clients.findClient(realm, bodyId).map(found -> found
-                .filter(Client::isPublic)
-                .orElseThrow(() -> OAuth2Exception.invalidClient(false)));
-    }
-
-    private Uni<Client> confidential(String realm, Credentials credentials, boolean basic) {
-        return clients.findClient(realm, credentials.id()).map(found -> {
-            // compute the HMAC even for an unknown client, so timing does not tell which client ids exist
-            Optional<String> stored = found.filter(c -> !c.isPublic()).flatMap(Client::secretHash)
-                    .or(() -> Optional.of(unknownClientHash));
-            boolean matches = hasher.matches(credentials.secret(), stored);
-            return found.filter(c -> matches && !c.isPublic())
-                    .orElseThrow(() -> OAuth2Exception.invalidClient(basic));
-        });
-    }
-
-    private static Optional<Credentials> decodeBasic(String encoded) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon <= 0) {
-                return Optional.empty();
-            }
-            return Optional.of(new Credentials(
-                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private record Credentials(String id, String secret) {
+        return clients.findClient(realm, clientId).map(found -> found.filter(Client::isPublic).orElseThrow(() -> {
+            LOG.infof("client authentication failed in realm %s for client %s: no credentials from a client "
+                    + "that is unknown or not public", realm, LogText.of(clientId));
+            return OAuth2Exception.invalidClient(false);
+        }));
     }
 }

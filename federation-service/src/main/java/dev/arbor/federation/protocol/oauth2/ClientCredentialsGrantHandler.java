@@ -43,6 +43,7 @@ public class ClientCredentialsGrantHandler implements GrantHandler {
                         .setIssuer(request.issuer())
                         .setClientId(request.client().clientId())
                         .addAllScopes(scopes)
+                        .setPolicy(TokenPolicies.of(request.client()))
                         .build())
                 .map(TokenResults::toResponse);
     }

@@ -2,12 +2,14 @@ package dev.arbor.federation.protocol.oauth2;
 
 import dev.arbor.contracts.token.v1.Authentication;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.TokenPolicy;
 import dev.arbor.federation.domain.LoginFlow;
 import dev.arbor.federation.domain.LoginFlowState;
 import dev.arbor.federation.domain.ProtocolAdapter;
 import dev.arbor.federation.domain.ProtocolError;
 import dev.arbor.federation.domain.ProtocolResponse;
 import dev.arbor.federation.domain.SsoSession;
+import dev.arbor.federation.port.ClientRepository;
 import dev.arbor.federation.port.IdentityGateway;
 import dev.arbor.federation.port.TokenGateway;
 import dev.arbor.federation.protocol.oidc.StandardClaims;
@@ -27,11 +29,13 @@ public class LoginCompletion {
     private final IdentityGateway identities;
     private final TokenGateway tokens;
     private final RealmUrls urls;
+    private final ClientRepository clients;
 
-    public LoginCompletion(IdentityGateway identities, TokenGateway tokens, RealmUrls urls) {
+    public LoginCompletion(IdentityGateway identities, TokenGateway tokens, RealmUrls urls, ClientRepository clients) {
         this.identities = identities;
         this.tokens = tokens;
         this.urls = urls;
+        this.clients = clients;
     }
 
     public Uni<ProtocolResponse> complete(LoginFlow flow, SsoSession session, ProtocolAdapter adapter) {
@@ -66,7 +70,11 @@ public class LoginCompletion {
                         .addAllAmr(session.amr())
                         .putAllClaims(StandardClaims.release(claims, scopes)))
                 .build();
-        return tokens.issueAuthorizationCode(request).map(r -> r.getCode());
+        // The code carries the client's TokenPolicy, so the redemption issues what the client is registered for.
+        return clients.findClient(flow.realm(), flow.clientId())
+                .map(client -> client.map(TokenPolicies::of).orElse(TokenPolicy.getDefaultInstance()))
+                .chain(policy -> tokens.issueAuthorizationCode(request.toBuilder().setPolicy(policy).build()))
+                .map(r -> r.getCode());
     }
 
     private static String orEmpty(String value) {

@@ -1,5 +1,6 @@
 package dev.arbor.federation.protocol.oauth2;
 
+import dev.arbor.contracts.token.v1.RevokeRefreshTokenRequest;
 import dev.arbor.contracts.token.v1.RevokeTokenRequest;
 import dev.arbor.federation.domain.RevokedTokens;
 import dev.arbor.federation.port.RevocationGateway;
@@ -14,8 +15,11 @@ import org.jose4j.jwt.MalformedClaimException;
 
 /**
  * RFC 7009 — Token Revocation. The client authenticates (RFC 7009 §2.1, RFC 6749 §2.3) and sends
- * {@code token} with an optional {@code token_type_hint}. Arbor issues only JWT access tokens so far,
- * so every token is looked at as one whatever the hint says (§2.1: the hint may be ignored). A token
+ * {@code token} with an optional {@code token_type_hint}. The hint only decides what is tried first
+ * (§2.1: "If the server is unable to locate the token using the given hint, it MUST extend its
+ * search"): a token that is not a JWT access token of this realm is handed to token-service as a
+ * refresh token, whose family and access tokens are then revoked (§2.1: "SHOULD also invalidate all
+ * access tokens based on the same authorization grant"); token-service ignores another client's. A token
  * that does not verify, has expired, or was issued to another client is answered like a revoked one
  * (§2.2: 200 "if the client submitted an invalid token"), so a client learns nothing about tokens
  * that are not its own. The revocation is recorded and published by token-service, and added to this
@@ -24,6 +28,7 @@ import org.jose4j.jwt.MalformedClaimException;
 @ApplicationScoped
 public class RevocationEndpoint {
     private static final Logger LOG = Logger.getLogger(RevocationEndpoint.class);
+    private static final String REFRESH_TOKEN_HINT = "refresh_token";
 
     private final ClientAuthenticator authenticator;
     private final AccessTokenVerifier verifier;
@@ -47,12 +52,38 @@ public class RevocationEndpoint {
                 if (token == null || token.isEmpty()) {
                     throw OAuth2Exception.of(OAuth2Errors.INVALID_REQUEST).withDescription("token is required");
                 }
-                return verifier.verifyIgnoringRevocation(realm, token)
-                        .onFailure(OAuth2Exception.class).recoverWithNull()
-                        .chain(claims -> claims == null ? Uni.createFrom().voidItem()
-                                : revokeIfOwn(realm, client.clientId(), claims));
+                if (REFRESH_TOKEN_HINT.equals(single.get("token_type_hint"))) {
+                    return revokeRefreshToken(realm, client.clientId(), token).chain(revoked -> revoked
+                            ? Uni.createFrom().voidItem() : revokeAccessToken(realm, client.clientId(), token, false));
+                }
+                return revokeAccessToken(realm, client.clientId(), token, true);
             });
         });
+    }
+
+    /** A JWT access token of this realm is revoked if it is the client's; anything else may be a refresh token. */
+    private Uni<Void> revokeAccessToken(String realm, String clientId, String token, boolean thenAsRefreshToken) {
+        return verifier.verifyIgnoringRevocation(realm, token)
+                .onFailure(OAuth2Exception.class).recoverWithNull()
+                .chain(claims -> {
+                    if (claims != null) {
+                        return revokeIfOwn(realm, clientId, claims);
+                    }
+                    return thenAsRefreshToken
+                            ? revokeRefreshToken(realm, clientId, token).replaceWithVoid()
+                            : Uni.createFrom().voidItem();
+                });
+    }
+
+    /** RFC 7009 §2.1 for a refresh token: token-service revokes its family if it is this client's. */
+    private Uni<Boolean> revokeRefreshToken(String realm, String clientId, String token) {
+        return revocations.revokeRefreshToken(RevokeRefreshTokenRequest.newBuilder().setRealm(realm)
+                        .setClientId(clientId).setRefreshToken(token).build())
+                .onFailure().transform(failure -> {
+                    LOG.warnf("refresh-token revocation in realm %s could not be recorded (%s)", realm,
+                            failure.getClass().getSimpleName());
+                    return OAuth2Exception.temporarilyUnavailable("the revocation could not be recorded; retry");
+                });
     }
 
     private Uni<Void> revokeIfOwn(String realm, String clientId, JwtClaims claims) {

@@ -2,7 +2,6 @@ package dev.arbor.federation.protocol.oauth2;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +23,7 @@ public class TokenEndpoint {
 
     public Uni<TokenResponse> token(String realm, String authorization, Map<String, List<String>> form) {
         return Uni.createFrom().deferred(() -> {
-            if (form.values().stream().anyMatch(v -> v.size() > 1)) {
-                // RFC 6749 §3.2: request parameters MUST NOT be included more than once
-                throw OAuth2Exception.of(OAuth2Errors.INVALID_REQUEST).withDescription("a parameter was repeated");
-            }
-            Map<String, String> single = new HashMap<>();
-            form.forEach((k, v) -> single.put(k, v.isEmpty() ? "" : v.getFirst()));
+            Map<String, String> single = FormParameters.single(form);
             return authenticator.authenticate(realm, authorization, single).chain(client -> {
                 String grantType = single.get("grant_type");
                 if (grantType == null || grantType.isEmpty()) {

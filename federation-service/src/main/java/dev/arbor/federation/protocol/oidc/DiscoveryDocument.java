@@ -1,6 +1,8 @@
 package dev.arbor.federation.protocol.oidc;
 
+import dev.arbor.federation.domain.TokenSigningAlgorithms;
 import dev.arbor.federation.protocol.oauth2.GrantHandlerRegistry;
+import dev.arbor.federation.protocol.oauth2.PrivateKeyJwtAuthenticator;
 import dev.arbor.federation.protocol.oauth2.RealmUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -17,6 +19,9 @@ public class DiscoveryDocument {
     private static final List<String> CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce",
             "acr", "amr", "sid", "name", "given_name", "family_name", "preferred_username", "email",
             "email_verified");
+
+    private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post",
+            "private_key_jwt", "none");
 
     private final RealmUrls urls;
     private final GrantHandlerRegistry grants;
@@ -37,14 +42,19 @@ public class DiscoveryDocument {
         doc.put("response_modes_supported", List.of("query"));
         doc.put("grant_types_supported", grants.grantTypes());
         doc.put("subject_types_supported", List.of("public"));
-        doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        // OIDC Discovery §3: RS256 must be listed; each client's alg is its own or its realm's default
+        doc.put("id_token_signing_alg_values_supported", TokenSigningAlgorithms.ALL);
+        doc.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
+        // RFC 8414 §2: the algorithms a private_key_jwt assertion (RFC 7523) may be signed with
+        doc.put("token_endpoint_auth_signing_alg_values_supported", PrivateKeyJwtAuthenticator.ALGORITHMS);
         // RFC 8414 §2: revocation (RFC 7009) and introspection (RFC 7662) endpoints and how to authenticate
         doc.put("revocation_endpoint", urls.endpoint(realm, "oauth2/revoke"));
-        doc.put("revocation_endpoint_auth_methods_supported",
-                List.of("client_secret_basic", "client_secret_post", "none"));
+        doc.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
+        doc.put("revocation_endpoint_auth_signing_alg_values_supported", PrivateKeyJwtAuthenticator.ALGORITHMS);
         doc.put("introspection_endpoint", urls.endpoint(realm, "oauth2/introspect"));
-        doc.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        doc.put("introspection_endpoint_auth_methods_supported",
+                List.of("client_secret_basic", "client_secret_post", "private_key_jwt"));
+        doc.put("introspection_endpoint_auth_signing_alg_values_supported", PrivateKeyJwtAuthenticator.ALGORITHMS);
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("scopes_supported", SCOPES);
         doc.put("claims_supported", CLAIMS);

@@ -8,6 +8,7 @@ import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
 import dev.arbor.contracts.token.v1.IssueClientCredentialsTokenRequest;
 import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.RefreshTokensRequest;
 import dev.arbor.contracts.token.v1.TokenResult;
 import dev.arbor.federation.config.ArborConfig;
 import dev.arbor.federation.port.TokenGateway;
@@ -46,6 +47,11 @@ class JwksCacheTest {
 
         @Override
         public Uni<TokenResult> issueClientCredentialsToken(IssueClientCredentialsTokenRequest r) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Uni<TokenResult> refreshTokens(RefreshTokensRequest r) {
             throw new UnsupportedOperationException();
         }
     }
@@ -111,6 +117,11 @@ class JwksCacheTest {
             }
 
             @Override
+            public Duration jwksMaxAge() {
+                return Duration.ofMinutes(5);
+            }
+
+            @Override
             public Duration endedSessionRetention() {
                 return Duration.ofHours(1);
             }
@@ -123,6 +134,16 @@ class JwksCacheTest {
             @Override
             public int revokedTokenCapacity() {
                 return 10;
+            }
+
+            @Override
+            public Duration clientAssertionMaxLifetime() {
+                return Duration.ofMinutes(5);
+            }
+
+            @Override
+            public Duration clientAssertionClockSkew() {
+                return Duration.ofSeconds(30);
             }
 
             @Override

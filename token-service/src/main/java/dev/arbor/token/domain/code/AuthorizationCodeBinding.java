@@ -1,6 +1,8 @@
 package dev.arbor.token.domain.code;
 
 import dev.arbor.token.domain.Strings;
+import dev.arbor.token.domain.key.SigningAlgorithm;
+import dev.arbor.token.domain.refresh.RefreshPolicy;
 import dev.arbor.token.domain.token.EndUser;
 import dev.arbor.token.domain.token.TokenRequest;
 import java.util.List;
@@ -14,10 +16,28 @@ import java.util.Objects;
  * @param codeChallenge               empty when the client sent none
  * @param codeChallengeMethod         {@code S256} when a challenge is bound, else empty
  * @param accessTokenLifetimeSeconds  0 or less means the configured default
+ * @param signingAlg                  the JWS alg of the tokens the code turns into
+ * @param refreshPolicy               whether (and for how long) a refresh token comes with them
  */
 public record AuthorizationCodeBinding(String realm, String issuer, String clientId, String redirectUri,
         List<String> scopes, String codeChallenge, String codeChallengeMethod, String nonce, EndUser endUser,
-        long accessTokenLifetimeSeconds) {
+        long accessTokenLifetimeSeconds, SigningAlgorithm signingAlg, RefreshPolicy refreshPolicy) {
+
+    /** A binding without refresh tokens. */
+    public AuthorizationCodeBinding(String realm, String issuer, String clientId, String redirectUri,
+            List<String> scopes, String codeChallenge, String codeChallengeMethod, String nonce, EndUser endUser,
+            long accessTokenLifetimeSeconds, SigningAlgorithm signingAlg) {
+        this(realm, issuer, clientId, redirectUri, scopes, codeChallenge, codeChallengeMethod, nonce, endUser,
+                accessTokenLifetimeSeconds, signingAlg, RefreshPolicy.NONE);
+    }
+
+    /** A binding whose tokens are signed with the default algorithm. */
+    public AuthorizationCodeBinding(String realm, String issuer, String clientId, String redirectUri,
+            List<String> scopes, String codeChallenge, String codeChallengeMethod, String nonce, EndUser endUser,
+            long accessTokenLifetimeSeconds) {
+        this(realm, issuer, clientId, redirectUri, scopes, codeChallenge, codeChallengeMethod, nonce, endUser,
+                accessTokenLifetimeSeconds, SigningAlgorithm.DEFAULT);
+    }
 
     public AuthorizationCodeBinding {
         requireText(realm, "realm");
@@ -29,6 +49,8 @@ public record AuthorizationCodeBinding(String realm, String issuer, String clien
         codeChallenge = Strings.orEmpty(codeChallenge);
         codeChallengeMethod = Strings.orEmpty(codeChallengeMethod);
         nonce = Strings.orEmpty(nonce);
+        signingAlg = signingAlg == null ? SigningAlgorithm.DEFAULT : signingAlg;
+        refreshPolicy = refreshPolicy == null ? RefreshPolicy.NONE : refreshPolicy;
         PkceCheck.requireWellFormedChallenge(codeChallenge, codeChallengeMethod);
     }
 

@@ -3,6 +3,8 @@ package dev.arbor.token.domain.code;
 import dev.arbor.token.domain.Base64Url;
 import dev.arbor.token.domain.OAuthError;
 import dev.arbor.token.domain.TokenResult;
+import dev.arbor.token.domain.refresh.IssuedRefreshToken;
+import dev.arbor.token.domain.refresh.RefreshTokenService;
 import dev.arbor.token.domain.revocation.AccessTokenId;
 import dev.arbor.token.domain.revocation.RevocationService;
 import dev.arbor.token.domain.token.IssuedTokens;
@@ -28,7 +30,7 @@ import java.util.concurrent.CompletionStage;
  *   issued --> burnt: take + a check fails -> invalid_grant
  *   issued --> [*]: lifetime over
  *   redeemed --> replayed: take again -> invalid_grant (+ marker says it was used)
- *   replayed --> [*]: same client -> the marker's access tokens are revoked
+ *   replayed --> [*]: same client -> the marker's access tokens and refresh family are revoked
  * }</pre>
  *
  * <p>The marker is written by the winner of the {@code GETDEL} and, before the tokens are returned,
@@ -49,15 +51,17 @@ public final class AuthorizationCodeService {
     private final SecureRandom random;
     private final RevocationService revocations;
     private final Clock clock;
+    private final RefreshTokenService refreshTokens;
 
     public AuthorizationCodeService(AuthorizationCodeStore store, TokenIssuer issuer, Duration lifetime,
-            SecureRandom random, RevocationService revocations, Clock clock) {
+            SecureRandom random, RevocationService revocations, Clock clock, RefreshTokenService refreshTokens) {
         this.store = store;
         this.issuer = issuer;
         this.lifetime = lifetime;
         this.random = random;
         this.revocations = revocations;
         this.clock = clock;
+        this.refreshTokens = refreshTokens;
     }
 
     /** RFC 6749 §4.1.2: a short-lived, single-use code bound to {@code binding}. */
@@ -86,16 +90,30 @@ public final class AuthorizationCodeService {
                     request.realm(), request.clientId(), failure.get().description());
             return CompletableFuture.completedFuture(TokenResult.rejected(failure.get()));
         }
-        return issuer.issue(binding.toTokenRequest()).thenCompose(tokens -> remember(hash, binding, tokens)
-                .thenApply(recorded -> TokenResult.issued(tokens)));
+        // OIDC Core §3.3.2.11: the ID token of a code redemption carries the code's c_hash.
+        return issuer.issue(binding.toTokenRequest(), binding.signingAlg(), request.code())
+                .thenCompose(tokens -> withRefreshToken(binding, tokens)
+                        .thenCompose(refresh -> remember(hash, binding, tokens, refresh)
+                                .thenApply(recorded -> TokenResult.issued(refresh
+                                        .map(r -> tokens.withRefreshToken(r.token(), r.expiresIn()))
+                                        .orElse(tokens)))));
+    }
+
+    /** RFC 6749 §4.1.4: a refresh token comes with the access token when the client's policy says so. */
+    private CompletionStage<Optional<IssuedRefreshToken>> withRefreshToken(AuthorizationCodeBinding binding,
+            IssuedTokens tokens) {
+        return refreshTokens.startFamily(binding.realm(), binding.clientId(), binding.endUser(), binding.scopes(),
+                binding.refreshPolicy(), tokens);
     }
 
     /** Rewrites the marker with the issued token, for as long as the token lives (at least the code lifetime). */
-    private CompletionStage<Void> remember(String hash, AuthorizationCodeBinding binding, IssuedTokens tokens) {
+    private CompletionStage<Void> remember(String hash, AuthorizationCodeBinding binding, IssuedTokens tokens,
+            Optional<IssuedRefreshToken> refresh) {
         Duration tokenLeft = Duration.between(clock.instant(), tokens.accessTokenExpiresAt());
         Duration markerLifetime = tokenLeft.compareTo(lifetime) > 0 ? tokenLeft : lifetime;
         var redemption = new CodeRedemption(binding.realm(), binding.clientId(),
-                List.of(new AccessTokenId(tokens.accessTokenJti(), tokens.accessTokenExpiresAt())));
+                List.of(new AccessTokenId(tokens.accessTokenJti(), tokens.accessTokenExpiresAt())),
+                refresh.map(IssuedRefreshToken::familyId).orElse(""));
         return store.recordIssued(hash, redemption, markerLifetime);
     }
 
@@ -119,6 +137,9 @@ public final class AuthorizationCodeService {
             LOG.log(Level.WARNING, "Authorization code replayed in realm {0} by client {1} (code hash {2}...); revoking {3} token(s) issued from it",
                     redeemed.realm(), request.clientId(), hash.substring(0, 8), redeemed.accessTokens().size());
             return revocations.revokeAll(redeemed.realm(), redeemed.clientId(), redeemed.accessTokens())
+                    .thenCompose(revoked -> redeemed.startedRefreshFamily()
+                            ? refreshTokens.revokeFamily(redeemed.realm(), redeemed.clientId(), redeemed.refreshFamilyId())
+                            : CompletableFuture.<Void>completedFuture(null))
                     .thenApply(revoked -> TokenResult.rejected(UNKNOWN_CODE));
         });
     }

@@ -1,7 +1,7 @@
 package dev.arbor.token.domain.key;
 
 /** A freshly generated key pair as JWKs (RFC 7517 §4); {@link #toString()} hides the private part. */
-public record GeneratedKey(String kid, String alg, String publicJwk, String privateJwk) {
+public record GeneratedKey(String kid, SigningAlgorithm alg, String publicJwk, String privateJwk) {
 
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package dev.arbor.token.domain.token;
 
 import dev.arbor.token.domain.TokenResult;
+import dev.arbor.token.domain.key.SigningAlgorithm;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -20,8 +21,14 @@ public final class ClientCredentialsGrant {
     /** @throws IllegalArgumentException when realm, issuer or client id is missing: a malformed call */
     public CompletionStage<TokenResult> issue(String realm, String issuerUrl, String clientId, List<String> scopes,
             long accessTokenLifetimeSeconds) {
+        return issue(realm, issuerUrl, clientId, scopes, accessTokenLifetimeSeconds, SigningAlgorithm.DEFAULT);
+    }
+
+    /** The token signed with the realm's key of {@code alg}. */
+    public CompletionStage<TokenResult> issue(String realm, String issuerUrl, String clientId, List<String> scopes,
+            long accessTokenLifetimeSeconds, SigningAlgorithm alg) {
         TokenRequest request = new TokenRequest(realm, issuerUrl, clientId, scopes, "", null,
                 accessTokenLifetimeSeconds);
-        return issuer.issue(request).thenApply(TokenResult::issued);
+        return issuer.issue(request, alg).thenApply(TokenResult::issued);
     }
 }

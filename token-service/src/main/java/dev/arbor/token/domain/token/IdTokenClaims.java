@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The claims of an ID token, OIDC Core §2: {@code iss, sub, aud, exp, iat, auth_time, nonce, acr,
- * amr, azp}, {@code sid} (OIDC Front-Channel Logout §3), {@code at_hash} (§3.1.3.6) and the profile
+ * amr, azp}, {@code sid} (OIDC Front-Channel Logout §3), {@code at_hash} (§3.1.3.6), {@code c_hash}
+ * (§3.3.2.11) and the profile
  * claims released to the client (§5.1, §5.4).
  */
 public final class IdTokenClaims {
@@ -19,6 +20,12 @@ public final class IdTokenClaims {
     }
 
     public static Map<String, Object> of(TokenRequest request, Instant issuedAt, Duration lifetime, String atHash) {
+        return of(request, issuedAt, lifetime, atHash, "");
+    }
+
+    /** @param cHash the code's hash when the ID token comes from a code redemption, else empty */
+    public static Map<String, Object> of(TokenRequest request, Instant issuedAt, Duration lifetime, String atHash,
+            String cHash) {
         EndUser user = request.endUser();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", request.issuer());
@@ -33,6 +40,9 @@ public final class IdTokenClaims {
         // OIDC Core §2: azp is the party the ID token was issued to.
         claims.put("azp", request.clientId());
         claims.put("at_hash", atHash);
+        if (!cHash.isEmpty()) {
+            claims.put("c_hash", cHash);
+        }
         UserClaims.putProfile(claims, user);
         return claims;
     }

@@ -1,6 +1,7 @@
 package dev.arbor.token.domain.token;
 
 import dev.arbor.token.domain.Base64Url;
+import dev.arbor.token.domain.key.SigningAlgorithm;
 import dev.arbor.token.domain.key.SigningKey;
 import dev.arbor.token.domain.key.SigningKeyService;
 import dev.arbor.token.port.JwtSigner;
@@ -12,9 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Mints the tokens of a checked grant with the realm's active key: a JWT access token
- * (RFC 9068) and, when {@code openid} was granted for a user, an ID token (OIDC Core §2) whose
- * {@code at_hash} binds it to that access token (OIDC Core §3.1.3.6).
+ * Mints the tokens of a checked grant with the realm's signing key of the requested algorithm: a
+ * JWT access token (RFC 9068) and, when {@code openid} was granted for a user, an ID token (OIDC
+ * Core §2) whose {@code at_hash} binds it to that access token (OIDC Core §3.1.3.6) and, when it
+ * comes from a code, whose {@code c_hash} binds it to the code (§3.3.2.11).
  */
 public final class TokenIssuer {
 
@@ -34,10 +36,20 @@ public final class TokenIssuer {
     }
 
     public CompletionStage<IssuedTokens> issue(TokenRequest request) {
-        return signingKeys.activeKey(request.realm()).thenApply(key -> mint(key, request));
+        return issue(request, SigningAlgorithm.DEFAULT);
     }
 
-    private IssuedTokens mint(SigningKey key, TokenRequest request) {
+    /** Tokens signed with the realm's current key of {@code alg}. */
+    public CompletionStage<IssuedTokens> issue(TokenRequest request, SigningAlgorithm alg) {
+        return issue(request, alg, "");
+    }
+
+    /** Tokens signed with {@code alg}; a non-empty {@code code} puts its {@code c_hash} in the ID token. */
+    public CompletionStage<IssuedTokens> issue(TokenRequest request, SigningAlgorithm alg, String code) {
+        return signingKeys.signingKey(request.realm(), alg).thenApply(key -> mint(key, request, code));
+    }
+
+    private IssuedTokens mint(SigningKey key, TokenRequest request, String code) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Duration accessLifetime = lifetimes.accessTokenFor(request.accessTokenLifetimeSeconds());
         // RFC 9068 §2.2: jti is a unique identifier; 128 random bits make a collision negligible.
@@ -46,7 +58,8 @@ public final class TokenIssuer {
                 AccessTokenClaims.of(request, now, accessLifetime, jti));
         String idToken = request.wantsIdToken()
                 ? signer.sign(key, IdTokenClaims.TYPE,
-                        IdTokenClaims.of(request, now, lifetimes.idToken(), AtHash.of(accessToken)))
+                        IdTokenClaims.of(request, now, lifetimes.idToken(), IdTokenHash.of(key.alg(), accessToken),
+                                code.isEmpty() ? "" : IdTokenHash.of(key.alg(), code)))
                 : "";
         return new IssuedTokens(accessToken, IssuedTokens.BEARER, accessLifetime.toSeconds(), idToken,
                 request.scope(), jti, now.plus(accessLifetime));

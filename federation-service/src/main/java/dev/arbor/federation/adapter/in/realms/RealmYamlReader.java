@@ -4,16 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arbor.federation.domain.Client;
+import dev.arbor.federation.domain.ClientAuthentication;
+import dev.arbor.federation.domain.TokenEndpointAuthMethod;
+import dev.arbor.federation.protocol.oauth2.ClientJwks;
 import dev.arbor.federation.domain.ClientSecretHasher;
 import dev.arbor.federation.domain.ClientType;
 import dev.arbor.contracts.realm.EnvSubstitution;
 import dev.arbor.federation.domain.RealmDefinition;
+import dev.arbor.federation.domain.TokenSigningAlgorithms;
+import dev.arbor.federation.domain.RefreshTokenLifetimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +30,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the federation part of one realm YAML document ({@code realm}, {@code displayName},
- * {@code clients}); other sections belong to other services and are ignored. {@code ${VAR}} values
+ * {@code tokenSigningAlg}, {@code clients}); other sections belong to other services and are ignored. {@code ${VAR}} values
  * come from the environment. Anything invalid is an {@link IllegalArgumentException} naming the
  * file and the client — never a secret's value.
  */
@@ -63,7 +70,8 @@ public final class RealmYamlReader {
             }
             clients.add(client);
         }
-        return new RealmDefinition(realm, text(file, root, "displayName"), clients);
+        return new RealmDefinition(realm, text(file, root, "displayName"), clients,
+                tokenSigningAlg(file, "realm " + realm, root));
     }
 
     private Client client(Path file, String realm, JsonNode node) {
@@ -79,11 +87,12 @@ public final class RealmYamlReader {
             throw invalid(file, where + ": " + e.getMessage());
         }
         String secret = text(file, node, "secret");
-        if (type == ClientType.CONFIDENTIAL && (secret == null || secret.isEmpty())) {
+        ClientAuthentication authentication = authentication(file, where, type, node);
+        if (authentication.method().usesSecret() && (secret == null || secret.isEmpty())) {
             throw invalid(file, where + " is confidential and needs a secret");
         }
-        if (type == ClientType.PUBLIC && secret != null) {
-            throw invalid(file, where + " is public and must not have a secret");
+        if (!authentication.method().usesSecret() && secret != null) {
+            throw invalid(file, where + " is public or uses private_key_jwt and must not have a secret");
         }
         List<String> redirectUris = list(file, node, "redirectUris");
         redirectUris.forEach(uri -> requireAbsoluteWithoutFragment(file, where, uri));
@@ -98,7 +107,79 @@ public final class RealmYamlReader {
         }
         Optional<String> secretHash = secret == null ? Optional.empty() : Optional.of(hasher.hash(secret));
         return new Client(realm, clientId, text(file, node, "name"), type, secretHash, redirectUris, grantTypes,
-                list(file, node, "scopes"));
+                list(file, node, "scopes"), refreshTokenLifetimes(file, where, node), authentication,
+                tokenSigningAlg(file, where, node));
+    }
+
+    /** {@code tokenSigningAlg}: one of RS256, PS256, ES256, EdDSA, or absent (the level above decides). */
+    private String tokenSigningAlg(Path file, String where, JsonNode node) {
+        String alg = text(file, node, "tokenSigningAlg");
+        if (alg != null && !TokenSigningAlgorithms.isSupported(alg)) {
+            throw invalid(file, where + " has tokenSigningAlg " + alg + "; it must be one of "
+                    + String.join(", ", TokenSigningAlgorithms.ALL));
+        }
+        return alg;
+    }
+
+    /**
+     * {@code tokenEndpointAuthMethod} (OIDC Core §9; default {@code client_secret_basic}, or {@code none}
+     * for a public client) and, for {@code private_key_jwt}, {@code jwks}: a JWK Set of public keys
+     * (RFC 7591 §2), as a YAML mapping or as JSON text.
+     */
+    private ClientAuthentication authentication(Path file, String where, ClientType type, JsonNode node) {
+        String methodText = text(file, node, "tokenEndpointAuthMethod");
+        TokenEndpointAuthMethod method;
+        try {
+            method = methodText == null ? TokenEndpointAuthMethod.defaultFor(type) : TokenEndpointAuthMethod.of(methodText);
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, where + ": " + e.getMessage());
+        }
+        if ((type == ClientType.PUBLIC) != (method == TokenEndpointAuthMethod.NONE)) {
+            throw invalid(file, where + ": tokenEndpointAuthMethod none is for public clients, and only for them");
+        }
+        JsonNode jwks = node.get("jwks");
+        boolean hasJwks = jwks != null && !jwks.isNull();
+        if (method != TokenEndpointAuthMethod.PRIVATE_KEY_JWT) {
+            if (hasJwks) {
+                throw invalid(file, where + ": jwks is only for tokenEndpointAuthMethod private_key_jwt");
+            }
+            return new ClientAuthentication(method, Optional.empty());
+        }
+        if (!hasJwks) {
+            throw invalid(file, where + " uses private_key_jwt and needs jwks");
+        }
+        try {
+            String json = jwks.isObject() ? jwks.toString() : substitute(file, jwks.asText());
+            return ClientAuthentication.privateKeyJwt(ClientJwks.normalise(json));
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, where + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code refreshTokenIdleLifetime} / {@code refreshTokenAbsoluteLifetime}: ISO-8601 durations, e.g. P1D. */
+    private RefreshTokenLifetimes refreshTokenLifetimes(Path file, String where, JsonNode node) {
+        Optional<Duration> idle = duration(file, where, node, "refreshTokenIdleLifetime");
+        Optional<Duration> absolute = duration(file, where, node, "refreshTokenAbsoluteLifetime");
+        if (idle.isPresent() && absolute.isPresent() && idle.get().compareTo(absolute.get()) > 0) {
+            throw invalid(file, where + ": refreshTokenIdleLifetime is longer than refreshTokenAbsoluteLifetime");
+        }
+        return new RefreshTokenLifetimes(idle, absolute);
+    }
+
+    private Optional<Duration> duration(Path file, String where, JsonNode node, String field) {
+        String value = text(file, node, field);
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            Duration duration = Duration.parse(value);
+            if (duration.isZero() || duration.isNegative() || duration.toSeconds() == 0) {
+                throw invalid(file, where + ": " + field + " must be at least one second");
+            }
+            return Optional.of(duration);
+        } catch (DateTimeParseException e) {
+            throw invalid(file, where + ": " + field + " is not an ISO-8601 duration such as P1D or PT12H");
+        }
     }
 
     /** RFC 6749 §3.1.2 — an absolute URI without a fragment. */

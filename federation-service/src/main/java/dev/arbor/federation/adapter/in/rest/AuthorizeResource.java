@@ -3,21 +3,20 @@ package dev.arbor.federation.adapter.in.rest;
 import dev.arbor.federation.protocol.oauth2.AuthorizationEndpoint;
 import dev.arbor.federation.protocol.oauth2.AuthorizationResumption;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * RFC 6749 §3.1 — the authorization endpoint, by GET and, as OIDC Core §3.1.2.1 requires, by POST
@@ -40,14 +39,15 @@ public class AuthorizeResource {
     @GET
     public Uni<Response> authorize(@PathParam("realm") String realm, @Context UriInfo uri,
                                    @CookieParam(SESSION_COOKIE) String session) {
-        return handle(realm, uri.getQueryParameters(), session);
+        return handle(realm, () -> Forms.parseQuery(uri.getRequestUri().getRawQuery()), session);
     }
 
+    /** The body is read raw: the framework's form reader fails with a 500 on broken percent-encoding. */
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> authorizeByPost(@PathParam("realm") String realm, MultivaluedMap<String, String> form,
+    public Uni<Response> authorizeByPost(@PathParam("realm") String realm,
+                                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
                                          @CookieParam(SESSION_COOKIE) String session) {
-        return handle(realm, form, session);
+        return handle(realm, () -> Forms.parse(contentType, body), session);
     }
 
     @GET
@@ -59,13 +59,9 @@ public class AuthorizeResource {
                 .map(ProtocolResponses::toHttp);
     }
 
-    private Uni<Response> handle(String realm, MultivaluedMap<String, String> parameters, String session) {
-        Map<String, List<String>> copy = new HashMap<>();
-        if (parameters != null) {
-            parameters.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        }
+    private Uni<Response> handle(String realm, Supplier<Map<String, List<String>>> parameters, String session) {
         return realms.require(realm)
-                .chain(v -> endpoint.authorize(realm, copy, session))
+                .chain(v -> endpoint.authorize(realm, parameters.get(), session))
                 .map(ProtocolResponses::toHttp);
     }
 }

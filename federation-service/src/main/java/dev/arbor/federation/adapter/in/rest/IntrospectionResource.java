@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /** RFC 7662 §2 — the introspection endpoint; answers are never cached (§4). */
@@ -24,13 +23,13 @@ public class IntrospectionResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.WILDCARD) // any body: Forms turns a non-form into invalid_request, not 415
     public Uni<Response> introspect(@PathParam("realm") String realm,
                                     @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                    MultivaluedMap<String, String> form) {
+                                    @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return realms.require(realm)
-                .chain(v -> endpoint.introspect(realm, authorization, Forms.copy(form)))
-                .map(body -> Response.ok(body)
+                .chain(v -> endpoint.introspect(realm, authorization, Forms.parse(contentType, body)))
+                .map(answer -> Response.ok(answer)
                         .type(MediaType.APPLICATION_JSON_TYPE)
                         .header("Cache-Control", "no-store")
                         .build());

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /** RFC 7009 §2 — the revocation endpoint: 200 with an empty body (§2.2) whether or not anything was revoked. */
@@ -24,12 +23,12 @@ public class RevocationResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.WILDCARD) // any body: Forms turns a non-form into invalid_request, not 415
     public Uni<Response> revoke(@PathParam("realm") String realm,
                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                MultivaluedMap<String, String> form) {
+                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return realms.require(realm)
-                .chain(v -> endpoint.revoke(realm, authorization, Forms.copy(form)))
+                .chain(v -> endpoint.revoke(realm, authorization, Forms.parse(contentType, body)))
                 .map(v -> Response.ok().header("Cache-Control", "no-store").build());
     }
 }

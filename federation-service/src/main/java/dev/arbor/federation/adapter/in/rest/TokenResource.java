@@ -9,11 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** RFC 6749 §3.2 — the token endpoint; responses are never cached (§5.1: {@code Cache-Control: no-store}). */
 @Path("/realms/{realm}/oauth2/token")
@@ -27,16 +23,12 @@ public class TokenResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.WILDCARD) // any body: Forms turns a non-form into invalid_request, not 415
     public Uni<Response> token(@PathParam("realm") String realm,
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                               MultivaluedMap<String, String> form) {
-        Map<String, List<String>> copy = new HashMap<>();
-        if (form != null) {
-            form.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        }
+                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
         return realms.require(realm)
-                .chain(v -> endpoint.token(realm, authorization, copy))
+                .chain(v -> endpoint.token(realm, authorization, Forms.parse(contentType, body)))
                 .map(tokens -> Response.ok(tokens)
                         .type(MediaType.APPLICATION_JSON_TYPE)
                         .header("Cache-Control", "no-store")

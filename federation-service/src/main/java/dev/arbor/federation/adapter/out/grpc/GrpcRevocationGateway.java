@@ -3,6 +3,7 @@ package dev.arbor.federation.adapter.out.grpc;
 import dev.arbor.contracts.token.v1.ListRevocationsRequest;
 import dev.arbor.contracts.token.v1.ListRevocationsResponse;
 import dev.arbor.contracts.token.v1.Revocation;
+import dev.arbor.contracts.token.v1.RevokeRefreshTokenRequest;
 import dev.arbor.contracts.token.v1.RevokeTokenRequest;
 import dev.arbor.contracts.token.v1.RevokeTokenResponse;
 import dev.arbor.contracts.token.v1.TokenService;
@@ -29,6 +30,12 @@ public class GrpcRevocationGateway implements RevocationGateway {
     @Override
     public Uni<Boolean> revoke(RevokeTokenRequest request) {
         return token.revokeToken(request).ifNoItem().after(REVOKE_DEADLINE).fail()
+                .map(RevokeTokenResponse::getRevoked);
+    }
+
+    @Override
+    public Uni<Boolean> revokeRefreshToken(RevokeRefreshTokenRequest request) {
+        return token.revokeRefreshToken(request).ifNoItem().after(REVOKE_DEADLINE).fail()
                 .map(RevokeTokenResponse::getRevoked);
     }
 

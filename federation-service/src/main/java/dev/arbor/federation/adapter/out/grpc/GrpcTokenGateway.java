@@ -6,6 +6,7 @@ import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
 import dev.arbor.contracts.token.v1.IssueClientCredentialsTokenRequest;
 import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.RefreshTokensRequest;
 import dev.arbor.contracts.token.v1.TokenResult;
 import dev.arbor.contracts.token.v1.TokenService;
 import dev.arbor.federation.port.TokenGateway;
@@ -38,6 +39,11 @@ public class GrpcTokenGateway implements TokenGateway {
     @Override
     public Uni<TokenResult> issueClientCredentialsToken(IssueClientCredentialsTokenRequest request) {
         return token.issueClientCredentialsToken(request).ifNoItem().after(DEADLINE).fail();
+    }
+
+    @Override
+    public Uni<TokenResult> refreshTokens(RefreshTokensRequest request) {
+        return token.refreshTokens(request).ifNoItem().after(DEADLINE).fail();
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.arbor.federation.adapter.out.postgres;
 
 import dev.arbor.federation.domain.Client;
+import dev.arbor.federation.domain.ClientAuthentication;
+import dev.arbor.federation.domain.TokenEndpointAuthMethod;
 import dev.arbor.federation.domain.ClientType;
+import dev.arbor.federation.domain.RefreshTokenLifetimes;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +12,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -42,9 +47,32 @@ public class ClientEntity extends PanacheEntityBase {
     @Column(columnDefinition = "text[]")
     public String[] scopes;
 
+    @Column(name = "refresh_token_idle_lifetime_seconds")
+    public Long refreshTokenIdleLifetimeSeconds;
+
+    @Column(name = "refresh_token_absolute_lifetime_seconds")
+    public Long refreshTokenAbsoluteLifetimeSeconds;
+
+    @Column(name = "token_endpoint_auth_method")
+    public String tokenEndpointAuthMethod;
+
+    public String jwks;
+
+    /** The client's own JWS alg for its tokens; NULL: its realm's default. */
+    @Column(name = "token_signing_alg")
+    public String tokenSigningAlg;
+
+    /** Read-only: the client's alg, else its realm's default, resolved in the same SELECT. */
+    @Formula("coalesce(token_signing_alg, (select r.token_signing_alg from federation.realm r where r.name = realm))")
+    public String effectiveTokenSigningAlg;
+
     Client toDomain() {
         return new Client(realm, clientId, name, ClientType.of(type), Optional.ofNullable(secretHash),
-                list(redirectUris), list(grantTypes), list(scopes));
+                list(redirectUris), list(grantTypes), list(scopes),
+                new RefreshTokenLifetimes(duration(refreshTokenIdleLifetimeSeconds),
+                        duration(refreshTokenAbsoluteLifetimeSeconds)),
+                new ClientAuthentication(TokenEndpointAuthMethod.of(tokenEndpointAuthMethod), Optional.ofNullable(jwks)),
+                effectiveTokenSigningAlg);
     }
 
     /** Copies the client's values; Hibernate writes nothing when they are unchanged. */
@@ -57,11 +85,24 @@ public class ClientEntity extends PanacheEntityBase {
         redirectUris = replaceIfChanged(redirectUris, c.redirectUris());
         grantTypes = replaceIfChanged(grantTypes, c.grantTypes());
         scopes = replaceIfChanged(scopes, c.scopes());
+        refreshTokenIdleLifetimeSeconds = seconds(c.refreshTokenLifetimes().idle());
+        refreshTokenAbsoluteLifetimeSeconds = seconds(c.refreshTokenLifetimes().absolute());
+        tokenEndpointAuthMethod = c.tokenEndpointAuthMethod().value();
+        jwks = c.authentication().jwks().orElse(null);
+        tokenSigningAlg = c.tokenSigningAlg();
     }
 
     private static String[] replaceIfChanged(String[] current, List<String> next) {
         String[] candidate = next.toArray(String[]::new);
         return Arrays.equals(current, candidate) ? current : candidate;
+    }
+
+    private static Optional<Duration> duration(Long seconds) {
+        return Optional.ofNullable(seconds).map(Duration::ofSeconds);
+    }
+
+    private static Long seconds(Optional<Duration> duration) {
+        return duration.map(Duration::toSeconds).orElse(null);
     }
 
     private static List<String> list(String[] values) {

@@ -48,10 +48,14 @@ public class PanacheClientRepository implements ClientRepository {
                 RealmEntity realm = new RealmEntity();
                 realm.name = definition.name();
                 realm.displayName = definition.displayName();
+                realm.tokenSigningAlg = definition.tokenSigningAlg();
                 return realm.persist().replaceWithVoid();
             }
             if (!Objects.equals(existing.displayName, definition.displayName())) {
                 existing.displayName = definition.displayName();
+            }
+            if (!Objects.equals(existing.tokenSigningAlg, definition.tokenSigningAlg())) {
+                existing.tokenSigningAlg = definition.tokenSigningAlg();
             }
             return Uni.createFrom().voidItem();
         });

@@ -15,4 +15,8 @@ public class RealmEntity extends PanacheEntityBase {
 
     @Column(name = "display_name")
     public String displayName;
+
+    /** The realm's default JWS alg for tokens; NULL: token-service's default (RS256). */
+    @Column(name = "token_signing_alg")
+    public String tokenSigningAlg;
 }

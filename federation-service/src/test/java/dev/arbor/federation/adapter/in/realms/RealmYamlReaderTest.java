@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.ClientSecretHasher;
 import dev.arbor.federation.domain.ClientType;
+import dev.arbor.federation.domain.TokenEndpointAuthMethod;
 import dev.arbor.contracts.realm.EnvSubstitution;
 import dev.arbor.federation.domain.RealmDefinition;
 import java.io.IOException;
@@ -91,6 +92,85 @@ class RealmYamlReaderTest {
         assertInvalid("realm: d\nclients:\n  - clientId: c\n    type: public\n  - clientId: c\n    type: public\n");
         assertInvalid("realm: \"bad realm!\"\n");
         assertInvalid("- just a list\n");
+    }
+
+    private static final String PUBLIC_EC_JWKS = "{\"keys\":[{\"kty\":\"EC\",\"kid\":\"k1\",\"crv\":\"P-256\","
+            + "\"x\":\"ku3-2fPPz2Szpl0sBvrwfMnPi9Sq78F1lC7B8464wOI\",\"y\":\"XMutLjwE8Af1GgrqZMEk2UzCluCvCwea4KExrjZjZH4\"}]}";
+
+    @Test
+    void privateKeyJwtClientIsReadWithItsJwksAndNoSecret() throws IOException {
+        RealmDefinition realm = reader.read(write("""
+                realm: jwt
+                clients:
+                  - clientId: signer
+                    type: confidential
+                    tokenEndpointAuthMethod: private_key_jwt
+                    jwks: %s
+                    grantTypes: [ client_credentials ]
+                  - clientId: poster
+                    type: confidential
+                    tokenEndpointAuthMethod: client_secret_post
+                    secret: s3cret
+                  - clientId: defaulted
+                    type: confidential
+                    secret: s3cret
+                  - clientId: spa
+                    type: public
+                """.formatted(PUBLIC_EC_JWKS)));
+
+        Client signer = realm.clients().getFirst();
+        assertEquals(TokenEndpointAuthMethod.PRIVATE_KEY_JWT, signer.tokenEndpointAuthMethod());
+        assertTrue(signer.secretHash().isEmpty());
+        assertTrue(signer.authentication().jwks().orElseThrow().contains("\"kid\":\"k1\""));
+        assertEquals(TokenEndpointAuthMethod.CLIENT_SECRET_POST, realm.clients().get(1).tokenEndpointAuthMethod());
+        assertEquals(TokenEndpointAuthMethod.CLIENT_SECRET_BASIC, realm.clients().get(2).tokenEndpointAuthMethod());
+        assertEquals(TokenEndpointAuthMethod.NONE, realm.clients().get(3).tokenEndpointAuthMethod());
+    }
+
+    @Test
+    void inconsistentClientAuthenticationFailsClearly() throws IOException {
+        String client = "realm: d\nclients:\n  - clientId: c\n";
+        assertInvalid(client + "    type: confidential\n    tokenEndpointAuthMethod: private_key_jwt\n");
+        assertInvalid(client + "    type: confidential\n    tokenEndpointAuthMethod: private_key_jwt\n    secret: s\n"
+                + "    jwks: " + PUBLIC_EC_JWKS + "\n");
+        assertInvalid(client + "    type: confidential\n    secret: s\n    jwks: " + PUBLIC_EC_JWKS + "\n");
+        assertInvalid(client + "    type: confidential\n    tokenEndpointAuthMethod: none\n");
+        assertInvalid(client + "    type: public\n    tokenEndpointAuthMethod: client_secret_basic\n    secret: s\n");
+        assertInvalid(client + "    type: confidential\n    tokenEndpointAuthMethod: tls_client_auth\n    secret: s\n");
+        assertInvalid(client + "    type: confidential\n    tokenEndpointAuthMethod: private_key_jwt\n"
+                + "    jwks: { keys: [ { kty: oct, k: AAAA } ] }\n");
+        assertInvalid(client + "    type: confidential\n    tokenEndpointAuthMethod: private_key_jwt\n"
+                + "    jwks: { keys: [ { kty: EC, crv: P-256, x: ku3-2fPPz2Szpl0sBvrwfMnPi9Sq78F1lC7B8464wOI, "
+                + "y: XMutLjwE8Af1GgrqZMEk2UzCluCvCwea4KExrjZjZH4, d: AAAA } ] }\n");
+    }
+
+    @Test
+    void tokenSigningAlgIsReadAtRealmAndClientLevel() throws IOException {
+        RealmDefinition realm = reader.read(write("""
+                realm: algs
+                tokenSigningAlg: ES256
+                clients:
+                  - clientId: own
+                    type: public
+                    tokenSigningAlg: EdDSA
+                  - clientId: inherits
+                    type: public
+                """));
+
+        assertEquals("ES256", realm.tokenSigningAlg());
+        assertEquals("EdDSA", realm.clients().get(0).tokenSigningAlg());
+        assertEquals(null, realm.clients().get(1).tokenSigningAlg(), "filled in from the realm when loaded");
+    }
+
+    @Test
+    void tokenSigningAlgOutsideTheFourFailsNamingTheFile() throws IOException {
+        for (String alg : List.of("HS256", "none", "es256", "RS512")) {
+            assertInvalid("realm: d\ntokenSigningAlg: " + alg + "\n");
+            assertInvalid("realm: d\nclients:\n  - clientId: c\n    type: public\n    tokenSigningAlg: " + alg + "\n");
+        }
+        Path file = write("realm: d\ntokenSigningAlg: HS256\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> reader.read(file)).getMessage()
+                .contains("realm.yaml"));
     }
 
     @Test

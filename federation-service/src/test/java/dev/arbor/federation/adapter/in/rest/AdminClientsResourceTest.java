@@ -34,11 +34,14 @@ class AdminClientsResourceTest {
         given().auth().oauth2(adminToken("arbor:admin"))
                 .when().get(CLIENTS)
                 .then().statusCode(200)
-                .body("clientId", containsInAnyOrder("test-spa", "test-rp", "test-service"))
+                .body("clientId", org.hamcrest.Matchers.hasItems("test-spa", "test-rp", "test-service", "test-jwt-client"))
                 .body("find { it.clientId == 'test-spa' }.type", equalTo("public"))
                 .body("find { it.clientId == 'test-rp' }.redirectUris[0]",
                         equalTo("http://localhost:9999/rp/callback?tenant=a"))
-                .body(not(containsString("secret")));
+                .body("find { it.clientId == 'test-service' }.tokenEndpointAuthMethod", equalTo("client_secret_basic"))
+                .body("find { it.clientId == 'test-jwt-client' }.jwks.keys.kid", containsInAnyOrder("rsa-1", "ec-1", "ed-1"))
+                .body(not(containsString("secretHash")))
+                .body(not(containsString("clientSecret")));
     }
 
     @Test

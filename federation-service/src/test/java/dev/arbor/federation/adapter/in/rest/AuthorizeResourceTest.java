@@ -128,6 +128,30 @@ class AuthorizeResourceTest {
     }
 
     @Test
+    void brokenPercentEncodingInAPostedFormIsInvalidRequestNotAServerError() {
+        given().redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .body("response_type=code&client_id=%zz")
+                .when().post("/realms/demo/oauth2/authorize")
+                .then().statusCode(400).body("error", is("invalid_request")).header("Location", nullValue());
+    }
+
+    @Test
+    void brokenPercentEncodingInTheQueryIsInvalidRequestNotAServerError() {
+        given().redirects().follow(false).urlEncodingEnabled(false)
+                .when().get("/realms/demo/oauth2/authorize?response_type=code&client_id=%zz")
+                .then().statusCode(400).body("error", is("invalid_request")).header("Location", nullValue());
+    }
+
+    @Test
+    void postWithAnotherContentTypeIsInvalidRequest() {
+        given().redirects().follow(false)
+                .contentType("application/json").body("{\"client_id\":\"test-spa\"}")
+                .when().post("/realms/demo/oauth2/authorize")
+                .then().statusCode(400).body("error", is("invalid_request"));
+    }
+
+    @Test
     void unknownClientGetsAnHtmlErrorPageAndNoRedirect() {
         spaRequest(Map.of("client_id", "nobody"))
                 .when().get("/realms/demo/oauth2/authorize")

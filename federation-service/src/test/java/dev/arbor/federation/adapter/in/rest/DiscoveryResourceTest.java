@@ -34,11 +34,12 @@ class DiscoveryResourceTest {
                 .body("jwks_uri", equalTo(ISSUER + "/oauth2/jwks"))
                 .body("response_types_supported", contains("code"))
                 .body("response_modes_supported", contains("query"))
-                .body("grant_types_supported", containsInAnyOrder("authorization_code", "client_credentials"))
+                .body("grant_types_supported", containsInAnyOrder("authorization_code", "client_credentials", "refresh_token"))
                 .body("subject_types_supported", contains("public"))
-                .body("id_token_signing_alg_values_supported", contains("RS256"))
+                .body("id_token_signing_alg_values_supported", contains("RS256", "PS256", "ES256", "EdDSA"))
                 .body("token_endpoint_auth_methods_supported",
-                        containsInAnyOrder("client_secret_basic", "client_secret_post", "none"))
+                        containsInAnyOrder("client_secret_basic", "client_secret_post", "private_key_jwt", "none"))
+                .body("token_endpoint_auth_signing_alg_values_supported", contains("RS256", "PS256", "ES256", "EdDSA"))
                 .body("code_challenge_methods_supported", contains("S256"))
                 .body("scopes_supported", hasItems("openid", "profile", "email"))
                 .body("claims_supported", hasItems("sub", "name", "email", "email_verified"))
@@ -57,7 +58,10 @@ class DiscoveryResourceTest {
                 .body("introspection_endpoint",
                         org.hamcrest.Matchers.equalTo("http://localhost:8080/realms/demo/oauth2/introspect"))
                 .body("introspection_endpoint_auth_methods_supported",
-                        org.hamcrest.Matchers.hasItems("client_secret_basic", "client_secret_post"));
+                        containsInAnyOrder("client_secret_basic", "client_secret_post", "private_key_jwt"))
+                .body("revocation_endpoint_auth_methods_supported", hasItems("private_key_jwt"))
+                .body("introspection_endpoint_auth_signing_alg_values_supported", contains("RS256", "PS256", "ES256", "EdDSA"))
+                .body("revocation_endpoint_auth_signing_alg_values_supported", contains("RS256", "PS256", "ES256", "EdDSA"));
     }
 
     @Test
@@ -89,7 +93,7 @@ class DiscoveryResourceTest {
     }
 
     @Test
-    void jwksComesFromTokenServiceAndMayBeCachedFiveMinutes() {
+    void jwksComesFromTokenServiceAndMayBeCachedFiveMinutesLessThanTheKeyPublishAhead() {
         given().when().get("/realms/demo/oauth2/jwks")
                 .then().statusCode(200)
                 .contentType("application/json")

@@ -67,6 +67,28 @@ class RealmImportTest {
     }
 
     @Test
+    void aClientWithoutTokenSigningAlgGetsItsRealmsDefaultAndFollowsItsChanges() throws Throwable {
+        // Given a realm whose default is ES256, one client choosing EdDSA and one choosing nothing
+        Client own = withAlg(client("own", List.of("openid")), "own", "EdDSA");
+        Client inherits = withAlg(client("inherits", List.of("openid")), "inherits", null);
+        await(() -> clients.importRealm(new RealmDefinition("alg-test", "Algs", List.of(own, inherits), "ES256")));
+
+        // Then a loaded client's alg is its own, else the realm's
+        assertEquals("EdDSA", await(() -> clients.findClient("alg-test", "own")).orElseThrow().tokenSigningAlg());
+        assertEquals("ES256", await(() -> clients.findClient("alg-test", "inherits")).orElseThrow().tokenSigningAlg());
+
+        // When the realm's default changes, the client without its own follows
+        await(() -> clients.importRealm(new RealmDefinition("alg-test", "Algs", List.of(own, inherits), null)));
+        assertEquals(null, await(() -> clients.findClient("alg-test", "inherits")).orElseThrow().tokenSigningAlg());
+        assertEquals("EdDSA", await(() -> clients.findClient("alg-test", "own")).orElseThrow().tokenSigningAlg());
+    }
+
+    private static Client withAlg(Client c, String clientId, String alg) {
+        return new Client("alg-test", clientId, c.name(), c.type(), c.secretHash(), c.redirectUris(), c.grantTypes(),
+                c.scopes(), c.refreshTokenLifetimes(), c.authentication(), alg);
+    }
+
+    @Test
     void theStartUpImportKnowsTheTestRealmsAndNothingElse() throws Throwable {
         assertTrue(await(() -> clients.realmExists("demo")));
         assertTrue(await(() -> clients.realmExists("admin")));

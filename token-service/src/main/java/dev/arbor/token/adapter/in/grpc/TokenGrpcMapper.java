@@ -6,12 +6,17 @@ import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
 import dev.arbor.contracts.token.v1.ListRevocationsResponse;
 import dev.arbor.contracts.token.v1.OAuthError;
 import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
+import dev.arbor.contracts.token.v1.RefreshTokensRequest;
 import dev.arbor.contracts.token.v1.RevokeTokenRequest;
+import dev.arbor.contracts.token.v1.TokenPolicy;
 import dev.arbor.contracts.token.v1.TokenResult;
 import dev.arbor.contracts.token.v1.Tokens;
 import dev.arbor.token.domain.code.AuthorizationCodeBinding;
 import dev.arbor.token.domain.code.IssuedCode;
 import dev.arbor.token.domain.code.RedemptionRequest;
+import dev.arbor.token.domain.key.SigningAlgorithm;
+import dev.arbor.token.domain.refresh.RefreshPolicy;
+import dev.arbor.token.domain.refresh.RefreshRequest;
 import dev.arbor.token.domain.revocation.Revocation;
 import dev.arbor.token.domain.token.EndUser;
 import java.time.Instant;
@@ -30,7 +35,23 @@ final class TokenGrpcMapper {
         return new AuthorizationCodeBinding(request.getRealm(), request.getIssuer(), request.getClientId(),
                 request.getRedirectUri(), request.getScopesList(), request.getCodeChallenge(),
                 request.getCodeChallengeMethod(), request.getNonce(), toEndUser(request.getAuthentication()),
-                request.getAccessTokenLifetimeSeconds());
+                request.getAccessTokenLifetimeSeconds(), signingAlg(request.getPolicy()), refreshPolicy(request.getPolicy()));
+    }
+
+    /** The refresh part of the client's policy (0 lifetimes: the configured defaults). */
+    static RefreshPolicy refreshPolicy(TokenPolicy policy) {
+        return new RefreshPolicy(policy.getRefreshTokens(), policy.getRefreshIdleLifetimeSeconds(),
+                policy.getRefreshAbsoluteLifetimeSeconds());
+    }
+
+    static RefreshRequest toRefresh(RefreshTokensRequest r) {
+        return new RefreshRequest(r.getRealm(), r.getIssuer(), r.getClientId(), r.getRefreshToken(), r.getScopesList(),
+                r.getAccessTokenLifetimeSeconds(), refreshPolicy(r.getPolicy()), signingAlg(r.getPolicy()));
+    }
+
+    /** The policy's JWS alg; empty is the default (federation already resolved the realm default). */
+    static SigningAlgorithm signingAlg(TokenPolicy policy) {
+        return SigningAlgorithm.ofRequest(policy.getSigningAlg());
     }
 
     static EndUser toEndUser(Authentication a) {
@@ -55,7 +76,9 @@ final class TokenGrpcMapper {
                             .setTokenType(t.tokenType())
                             .setExpiresIn(t.expiresIn())
                             .setIdToken(t.idToken())
-                            .setScope(t.scope()))
+                            .setScope(t.scope())
+                            .setRefreshToken(t.refreshToken())
+                            .setRefreshExpiresIn(t.refreshExpiresIn()))
                     .build();
             case dev.arbor.token.domain.TokenResult.Rejected(var e) -> TokenResult.newBuilder()
                     .setError(OAuthError.newBuilder().setCode(e.code()).setDescription(e.description()))

@@ -16,9 +16,9 @@ import dev.arbor.contracts.token.v1.TokenResult;
 import dev.arbor.contracts.token.v1.TokenService;
 import dev.arbor.token.domain.code.AuthorizationCodeService;
 import dev.arbor.token.domain.key.SigningKeyService;
+import dev.arbor.token.domain.refresh.RefreshTokenService;
 import dev.arbor.token.domain.revocation.RevocationService;
 import dev.arbor.token.domain.token.ClientCredentialsGrant;
-import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import java.util.concurrent.CompletionStage;
@@ -35,13 +35,15 @@ public class TokenGrpcService implements TokenService {
     private final ClientCredentialsGrant clientCredentials;
     private final SigningKeyService signingKeys;
     private final RevocationService revocations;
+    private final RefreshTokenService refreshTokens;
 
     public TokenGrpcService(AuthorizationCodeService codes, ClientCredentialsGrant clientCredentials,
-            SigningKeyService signingKeys, RevocationService revocations) {
+            SigningKeyService signingKeys, RevocationService revocations, RefreshTokenService refreshTokens) {
         this.codes = codes;
         this.clientCredentials = clientCredentials;
         this.signingKeys = signingKeys;
         this.revocations = revocations;
+        this.refreshTokens = refreshTokens;
     }
 
     @Override
@@ -60,7 +62,7 @@ public class TokenGrpcService implements TokenService {
     public Uni<TokenResult> issueClientCredentialsToken(IssueClientCredentialsTokenRequest request) {
         return call("IssueClientCredentialsToken", () -> clientCredentials.issue(request.getRealm(),
                 request.getIssuer(), request.getClientId(), request.getScopesList(),
-                request.getAccessTokenLifetimeSeconds()))
+                request.getAccessTokenLifetimeSeconds(), TokenGrpcMapper.signingAlg(request.getPolicy())))
                 .map(TokenGrpcMapper::toResult);
     }
 
@@ -94,11 +96,17 @@ public class TokenGrpcService implements TokenService {
 
     @Override
     public Uni<TokenResult> refreshTokens(RefreshTokensRequest request) {
-        return Uni.createFrom().failure(Status.UNIMPLEMENTED.withDescription("refresh tokens").asRuntimeException());
+        return call("RefreshTokens", () -> refreshTokens.refresh(TokenGrpcMapper.toRefresh(request)))
+                .map(TokenGrpcMapper::toResult);
     }
 
     @Override
     public Uni<RevokeTokenResponse> revokeRefreshToken(RevokeRefreshTokenRequest request) {
-        return Uni.createFrom().failure(Status.UNIMPLEMENTED.withDescription("refresh tokens").asRuntimeException());
+        return call("RevokeRefreshToken", () -> {
+            if (request.getRealm().isBlank() || request.getClientId().isBlank()) {
+                throw new IllegalArgumentException("realm and client_id are required");
+            }
+            return refreshTokens.revoke(request.getRealm(), request.getClientId(), request.getRefreshToken());
+        }).map(revoked -> RevokeTokenResponse.newBuilder().setRevoked(revoked).build());
     }
 }

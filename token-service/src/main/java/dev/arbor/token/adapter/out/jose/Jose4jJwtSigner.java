@@ -13,7 +13,11 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.lang.JoseException;
 
-/** Signs JWTs (RFC 7519) as compact JWS (RFC 7515) with jose4j; {@code kid} and {@code typ} in the header. */
+/**
+ * Signs JWTs (RFC 7519) as compact JWS (RFC 7515) with jose4j; {@code alg}, {@code kid} and {@code typ}
+ * in the header. jose4j implements RS256, PS256, ES256 (RFC 7518 §3.3-3.5) and EdDSA (RFC 8037 §3.1)
+ * on the JDK's own providers.
+ */
 @Singleton
 public class Jose4jJwtSigner implements JwtSigner {
 
@@ -25,7 +29,7 @@ public class Jose4jJwtSigner implements JwtSigner {
         JwtClaims jwtClaims = new JwtClaims();
         claims.forEach(jwtClaims::setClaim);
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setAlgorithmHeaderValue(key.alg());
+        jws.setAlgorithmHeaderValue(key.alg().jwsName());
         jws.setKeyIdHeaderValue(key.kid());
         jws.setHeader("typ", typ);
         jws.setPayload(jwtClaims.toJson());
@@ -41,7 +45,7 @@ public class Jose4jJwtSigner implements JwtSigner {
         try {
             return ((PublicJsonWebKey) JsonWebKey.Factory.newJwk(key.privateJwk())).getPrivateKey();
         } catch (JoseException | ClassCastException e) {
-            throw new IllegalStateException("Signing key " + key.kid() + " is not an RSA private JWK");
+            throw new IllegalStateException("Signing key " + key.kid() + " is not a private JWK");
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.arbor.token.config.ArborConfig;
 import dev.arbor.token.config.KeyEncryptionKey;
 import dev.arbor.token.domain.Base64Url;
 import dev.arbor.token.domain.key.GeneratedKey;
+import dev.arbor.token.domain.key.SigningAlgorithm;
 import dev.arbor.token.port.KeyMaterial;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -15,18 +16,22 @@ import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
+import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.jwk.JsonWebKey.OutputControlLevel;
-import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.OctetKeyPairJsonWebKey;
+import org.jose4j.jwk.OkpJwkGenerator;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwk.Use;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.keys.AesKey;
+import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
 
 /**
- * RS256 keys from jose4j's {@link RsaJwkGenerator} (RFC 7518 §3.3: 2048 bits), private JWKs sealed
- * as compact JWEs with {@code alg=dir}, {@code enc=A256GCM} (RFC 7518 §4.5, §5.3) under the
- * configured key-encryption key.
+ * Signing keys from jose4j's generators: RSA of 2048 bits for RS256 and PS256 (RFC 7518 §3.3, §3.5),
+ * P-256 for ES256 (§3.4), Ed25519 as an OKP JWK for EdDSA (RFC 8037 §2, §3.1). Each JWK names its
+ * {@code alg} (RFC 7517 §4.4), so one key serves one algorithm. Private JWKs are sealed as compact
+ * JWEs with {@code alg=dir}, {@code enc=A256GCM} (RFC 7518 §4.5, §5.3) under the key-encryption key.
  */
 @Singleton
 public class Jose4jKeyMaterial implements KeyMaterial {
@@ -45,24 +50,28 @@ public class Jose4jKeyMaterial implements KeyMaterial {
         this.random = random;
     }
 
-    /** RSA key generation takes tens to hundreds of milliseconds: it runs on a worker thread. */
+    /** RSA key generation takes tens to hundreds of milliseconds: every generation runs on a worker thread. */
     @Override
-    public CompletionStage<GeneratedKey> generate() {
-        return Uni.createFrom().item(this::generateNow)
+    public CompletionStage<GeneratedKey> generate(SigningAlgorithm alg) {
+        return Uni.createFrom().item(() -> generateNow(alg))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .subscribeAsCompletionStage();
     }
 
-    private GeneratedKey generateNow() {
+    private GeneratedKey generateNow(SigningAlgorithm alg) {
         try {
-            RsaJsonWebKey jwk = RsaJwkGenerator.generateJwk(RSA_BITS, null, random);
+            PublicJsonWebKey jwk = switch (alg) {
+                case RS256, PS256 -> RsaJwkGenerator.generateJwk(RSA_BITS, null, random);
+                case ES256 -> EcJwkGenerator.generateJwk(EllipticCurves.P256, null, random);
+                case EdDSA -> OkpJwkGenerator.generateJwk(OctetKeyPairJsonWebKey.SUBTYPE_ED25519, null, random);
+            };
             jwk.setKeyId(Base64Url.randomBytes(random, 16));
-            jwk.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            jwk.setAlgorithm(alg.jwsName());
             jwk.setUse(Use.SIGNATURE);
-            return new GeneratedKey(jwk.getKeyId(), AlgorithmIdentifiers.RSA_USING_SHA256,
-                    jwk.toJson(OutputControlLevel.PUBLIC_ONLY), jwk.toJson(OutputControlLevel.INCLUDE_PRIVATE));
+            return new GeneratedKey(jwk.getKeyId(), alg, jwk.toJson(OutputControlLevel.PUBLIC_ONLY),
+                    jwk.toJson(OutputControlLevel.INCLUDE_PRIVATE));
         } catch (JoseException e) {
-            throw new IllegalStateException("Could not generate an RSA signing key", e);
+            throw new IllegalStateException("Could not generate a " + alg.jwsName() + " signing key", e);
         }
     }
 

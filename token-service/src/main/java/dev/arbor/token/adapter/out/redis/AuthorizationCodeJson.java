@@ -2,6 +2,8 @@ package dev.arbor.token.adapter.out.redis;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.arbor.token.domain.code.AuthorizationCodeBinding;
+import dev.arbor.token.domain.key.SigningAlgorithm;
+import dev.arbor.token.domain.refresh.RefreshPolicy;
 import dev.arbor.token.domain.token.EndUser;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,16 @@ record AuthorizationCodeJson(
         @JsonProperty("code_challenge_method") String codeChallengeMethod,
         @JsonProperty("nonce") String nonce,
         @JsonProperty("authentication") Authentication authentication,
-        @JsonProperty("access_token_lifetime_seconds") long accessTokenLifetimeSeconds) {
+        @JsonProperty("access_token_lifetime_seconds") long accessTokenLifetimeSeconds,
+        @JsonProperty("signing_alg") String signingAlg,
+        @JsonProperty("refresh") Refresh refresh) {
+
+    /** The client's refresh policy; absent in codes stored before refresh tokens existed. */
+    record Refresh(
+            @JsonProperty("issue") boolean issue,
+            @JsonProperty("idle_lifetime_seconds") long idleLifetimeSeconds,
+            @JsonProperty("absolute_lifetime_seconds") long absoluteLifetimeSeconds) {
+    }
 
     record Authentication(
             @JsonProperty("subject") String subject,
@@ -33,7 +44,9 @@ record AuthorizationCodeJson(
         return new AuthorizationCodeJson(b.realm(), b.issuer(), b.clientId(), b.redirectUri(), b.scopes(),
                 b.codeChallenge(), b.codeChallengeMethod(), b.nonce(),
                 new Authentication(u.subject(), u.sessionId(), u.authTime(), u.acr(), u.amr(), u.claims()),
-                b.accessTokenLifetimeSeconds());
+                b.accessTokenLifetimeSeconds(), b.signingAlg().jwsName(),
+                new Refresh(b.refreshPolicy().issue(), b.refreshPolicy().idleLifetimeSeconds(),
+                        b.refreshPolicy().absoluteLifetimeSeconds()));
     }
 
     AuthorizationCodeBinding toBinding() {
@@ -41,6 +54,8 @@ record AuthorizationCodeJson(
         return new AuthorizationCodeBinding(realm, issuer, clientId, redirectUri, scopes, codeChallenge,
                 codeChallengeMethod, nonce,
                 new EndUser(a.subject(), a.sessionId(), a.authTime(), a.acr(), a.amr(), a.claims()),
-                accessTokenLifetimeSeconds);
+                accessTokenLifetimeSeconds, SigningAlgorithm.ofRequest(signingAlg),
+                refresh == null ? RefreshPolicy.NONE
+                        : new RefreshPolicy(refresh.issue(), refresh.idleLifetimeSeconds(), refresh.absoluteLifetimeSeconds()));
     }
 }

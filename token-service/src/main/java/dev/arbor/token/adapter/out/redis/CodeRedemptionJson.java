@@ -10,7 +10,8 @@ import java.util.List;
 record CodeRedemptionJson(
         @JsonProperty("realm") String realm,
         @JsonProperty("client_id") String clientId,
-        @JsonProperty("access_tokens") List<Token> accessTokens) {
+        @JsonProperty("access_tokens") List<Token> accessTokens,
+        @JsonProperty("refresh_family_id") String refreshFamilyId) {
 
     record Token(@JsonProperty("jti") String jti, @JsonProperty("exp") long exp) {
     }
@@ -18,13 +19,13 @@ record CodeRedemptionJson(
     static CodeRedemptionJson from(CodeRedemption r) {
         return new CodeRedemptionJson(r.realm(), r.clientId(), r.accessTokens().stream()
                 .map(t -> new Token(t.jti(), t.expiresAt().getEpochSecond()))
-                .toList());
+                .toList(), r.refreshFamilyId());
     }
 
     CodeRedemption toRedemption() {
         List<AccessTokenId> tokens = accessTokens == null ? List.of() : accessTokens.stream()
                 .map(t -> new AccessTokenId(t.jti(), Instant.ofEpochSecond(t.exp())))
                 .toList();
-        return new CodeRedemption(realm, clientId, tokens);
+        return new CodeRedemption(realm, clientId, tokens, refreshFamilyId);
     }
 }

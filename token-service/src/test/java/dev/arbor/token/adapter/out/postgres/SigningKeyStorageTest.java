@@ -3,6 +3,7 @@ package dev.arbor.token.adapter.out.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import dev.arbor.contracts.token.v1.TokenService;
 import dev.arbor.testing.KafkaTestBroker;
 import dev.arbor.testing.PostgresTestDatabase;
 import dev.arbor.testing.RedisTestPrefix;
+import dev.arbor.token.domain.key.SigningAlgorithm;
 import dev.arbor.token.domain.key.StoredSigningKey;
 import dev.arbor.token.port.KeyMaterial;
 import dev.arbor.token.port.SigningKeyRepository;
@@ -29,6 +31,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +44,7 @@ import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.json.JsonUtil;
 import org.junit.jupiter.api.Test;
 
-/** Signing keys: one per realm, created lazily and race-safely, private part encrypted at rest. */
+/** Signing keys: one set per realm and alg, created lazily and race-safely, private part encrypted at rest. */
 @QuarkusTest
 @WithTestResource(PostgresTestDatabase.class)
 @WithTestResource(RedisTestPrefix.class)
@@ -69,7 +72,7 @@ class SigningKeyStorageTest {
         issueClientToken("stored-realm");
 
         // When the key row is read straight from the database
-        Row row = rows("SELECT public_jwk, private_jwk_encrypted, alg, status FROM token.signing_keys WHERE realm = $1",
+        Row row = rows("SELECT public_jwk, private_jwk_encrypted, alg, retired_at FROM token.signing_keys WHERE realm = $1",
                 "stored-realm").iterator().next();
         String sealed = row.getString("private_jwk_encrypted");
 
@@ -86,9 +89,18 @@ class SigningKeyStorageTest {
         assertEquals("A256GCM", header.get("enc"));
         assertPublicOnly(JsonUtil.parseJson(row.getString("public_jwk")));
         assertEquals("RS256", row.getString("alg"));
-        assertEquals("active", row.getString("status"));
+        assertNull(row.getValue("retired_at"), "the realm's first key is current");
         RsaJsonWebKey jwk = (RsaJsonWebKey) JsonWebKey.Factory.newJwk(privateJwk);
         assertEquals(2048, jwk.getRsaPublicKey().getModulus().bitLength());
+    }
+
+    @Test
+    void jwksOfARealmWithoutKeysIsNeverEmptySoNoVerifierCachesAnEmptySet() throws Exception {
+        String jwks = jwks("fresh-realm");
+
+        String kid = JwksVerifier.kid(issueClientToken("fresh-realm").getTokens().getAccessToken());
+        assertEquals(1, new JsonWebKeySet(jwks).getJsonWebKeys().size());
+        assertTrue(jwks.contains("\"kid\":\"" + kid + "\""), "the first token is signed with the key already published");
     }
 
     @Test
@@ -138,18 +150,38 @@ class SigningKeyStorageTest {
     }
 
     @Test
-    void insertWhenRealmAlreadyHasAnActiveKeyKeepsTheFirst() throws Exception {
-        // Given a replica has stored the realm's first key
-        StoredSigningKey winner = new StoredSigningKey("kid-winner", "race-realm", "RS256", "{}", "sealed-1");
-        StoredSigningKey loser = new StoredSigningKey("kid-loser", "race-realm", "RS256", "{}", "sealed-2");
-        assertTrue(repository.insertIfNoActive(winner).toCompletableFuture().get());
+    void insertFirstWhenRealmAlreadyHasAKeyOfThatAlgKeepsTheFirst() throws Exception {
+        // Given a replica has stored the realm's first RS256 key
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        StoredSigningKey winner = key("race-realm", "kid-winner", SigningAlgorithm.RS256, now);
+        StoredSigningKey loser = key("race-realm", "kid-loser", SigningAlgorithm.RS256, now);
+        assertTrue(repository.insertFirst(winner).toCompletableFuture().get());
 
-        // When another replica offers its own key for the same realm
-        boolean stored = repository.insertIfNoActive(loser).toCompletableFuture().get();
+        // When another replica offers its own RS256 key, and a third its first ES256 key
+        boolean stored = repository.insertFirst(loser).toCompletableFuture().get();
+        boolean otherAlg = repository.insertFirst(key("race-realm", "kid-es256", SigningAlgorithm.ES256, now)).toCompletableFuture().get();
 
-        // Then the insert does nothing and both read back the first key
+        // Then the RS256 insert does nothing, the ES256 one is a key set of its own
         assertFalse(stored);
-        assertEquals("kid-winner", repository.findActive("race-realm").toCompletableFuture().get().orElseThrow().kid());
+        assertTrue(otherAlg);
+        List<String> kids = repository.findPublished("race-realm", now).toCompletableFuture().get().stream()
+                .map(StoredSigningKey::kid).sorted().toList();
+        assertEquals(List.of("kid-es256", "kid-winner"), kids);
+    }
+
+    @Test
+    void replaceCurrentWithoutAKeyOfThatAlgStoresNothing() throws Exception {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        boolean replaced = repository.replaceCurrent(key("race-realm-2", "kid-orphan", SigningAlgorithm.PS256, now))
+                .toCompletableFuture().get();
+
+        assertFalse(replaced);
+        assertTrue(repository.findPublished("race-realm-2", now).toCompletableFuture().get().isEmpty());
+    }
+
+    private static StoredSigningKey key(String realm, String kid, SigningAlgorithm alg, Instant activatesAt) {
+        return new StoredSigningKey(kid, realm, alg, "{}", "sealed-" + kid, activatesAt, null);
     }
 
     @Test
