@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ public class ArborSuite implements QuarkusTestResourceLifecycleManager {
     private static final Path STATE = Path.of("target", "arbor-state").toAbsolutePath();
 
     static String adminSecret;
+    private static ArborSuite current;
     private String instance;
 
     @Override
@@ -36,7 +38,18 @@ public class ArborSuite implements QuarkusTestResourceLifecycleManager {
         random.nextBytes(secret);
         adminSecret = HexFormat.of().formatHex(secret);
         run(List.of(ROOT.resolve("arbor").toString(), "up", "--detach"), Duration.START);
+        current = this;
         return Map.of();
+    }
+
+    /**
+     * Runs {@code ./arbor <arguments>} against the running instance, e.g. {@code replica
+     * federation-service --port 18281} to start a second replica (stopped by {@code ./arbor down}).
+     */
+    static void launcher(String... arguments) {
+        var command = new ArrayList<>(List.of(ROOT.resolve("arbor").toString()));
+        command.addAll(List.of(arguments));
+        current.run(command, Duration.START);
     }
 
     @Override
@@ -60,7 +73,7 @@ public class ArborSuite implements QuarkusTestResourceLifecycleManager {
     private void run(List<String> command, Duration limit) {
         try {
             Files.createDirectories(STATE);
-            Path log = STATE.resolve("launcher-" + command.get(1) + ".log");
+            Path log = STATE.resolve("launcher-" + String.join("-", command.subList(1, Math.min(3, command.size()))) + ".log");
             var builder = new ProcessBuilder(command).directory(ROOT.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(Map.of(
