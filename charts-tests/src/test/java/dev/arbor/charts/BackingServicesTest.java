@@ -35,7 +35,15 @@ class BackingServicesTest {
                 }
             }
         }
-        assertEquals(6, clients, "authtree: federation, session-store, script-runner; federation: token, session-store, authtree");
+        assertEquals(7, clients, "authtree: federation, session-store, script-runner, token; federation: token, session-store, authtree");
+    }
+
+    @Test
+    void authtreeGetsRedisForLockoutAndTotpReplay() {
+        Container c = container(ArborChart.render(ValueSet.DEFAULTS), "authtree-service");
+
+        assertEquals("redis://redis-master.redis.svc:6379", DeploymentHardeningTest.env(c, "QUARKUS_REDIS_HOSTS"));
+        assertTrue(DeploymentHardeningTest.env(c, "ARBOR_REDIS_KEY_PREFIX").endsWith(":authtree:"));
     }
 
     @Test

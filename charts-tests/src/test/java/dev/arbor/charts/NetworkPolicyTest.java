@@ -37,6 +37,7 @@ class NetworkPolicyTest {
             "authtree-service -> federation-service",
             "authtree-service -> session-store-service",
             "authtree-service -> script-runner-service",
+            "authtree-service -> token-service",
             "federation-service -> token-service",
             "federation-service -> session-store-service",
             "federation-service -> authtree-service");
@@ -107,14 +108,14 @@ class NetworkPolicyTest {
         Map<String, Set<String>> expected = switch (set) {
             case REDIS_CLUSTER -> Map.of(
                     "federation-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6380/TCP", "16380/TCP", "9093/TCP"),
-                    "authtree-service", Set.of("53/UDP", "53/TCP", "5432/TCP"),
+                    "authtree-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6380/TCP", "16380/TCP"),
                     "token-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6380/TCP", "16380/TCP", "9093/TCP"),
                     "session-store-service", Set.of("53/UDP", "53/TCP", "6380/TCP", "16380/TCP", "9093/TCP"),
                     "script-runner-service", Set.of("53/UDP", "53/TCP", "5432/TCP"),
                     "ui-server", Set.of("53/UDP", "53/TCP"));
             default -> Map.of(
                     "federation-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6379/TCP", "9092/TCP"),
-                    "authtree-service", Set.of("53/UDP", "53/TCP", "5432/TCP"),
+                    "authtree-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6379/TCP"),
                     "token-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6379/TCP", "9092/TCP"),
                     "session-store-service", Set.of("53/UDP", "53/TCP", "6379/TCP", "9092/TCP"),
                     "script-runner-service", Set.of("53/UDP", "53/TCP", "5432/TCP"),

@@ -20,6 +20,13 @@ public interface GatewayConfig {
     @WithDefault("PT30S")
     Duration responseTimeout();
 
+    /**
+     * Pooled HTTP/1.1 connections per upstream: the number of requests one gateway replica forwards
+     * to one service at the same time (Vert.x's own default, 5, throttles any real load).
+     */
+    @WithDefault("64")
+    int maxConnectionsPerUpstream();
+
     /** One base URL per upstream service; the defaults are the local ports of {@code ./arbor up}. */
     interface Upstreams {
         @WithDefault("http://localhost:8081")

@@ -27,7 +27,8 @@ public class UpstreamProxies {
     public UpstreamProxies(Vertx vertx, GatewayConfig config) {
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()))
-                .setKeepAlive(true));
+                .setKeepAlive(true)
+                .setMaxPoolSize(config.maxConnectionsPerUpstream()));
         this.proxies = new EnumMap<>(Upstream.class);
         long responseTimeoutMillis = config.responseTimeout().toMillis();
         for (Upstream upstream : Upstream.values()) {

@@ -12,13 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Small Vert.x HTTP servers on random ports standing in for the upstream services. Each echoes what
  * it received as JSON ({@code upstream, method, uri, host, xForwardedFor, xForwardedProto,
  * xForwardedHost, body}); a path ending in {@code /redirect} answers 303 with a Location and two
  * Set-Cookie headers; a path ending in {@code /unauthorized} answers 401. script-runner is "down":
- * its URL points at a port nobody listens on.
+ * its URL points at a port nobody listens on. A path ending in {@code /slow} answers after
+ * {@link #SLOW_MILLIS}; the gateway's pool to each upstream is {@link #POOL_SIZE} connections.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -27,7 +29,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             "arbor_session=s1; Path=/; HttpOnly; SameSite=Lax",
             "other=v; Path=/realms; Secure");
 
+    /** Small on purpose: a leaked pooled connection shows at once. */
+    static final int POOL_SIZE = 2;
+    static final long SLOW_MILLIS = 1500;
+
     private static final List<String> LIVE = List.of("federation", "authtree", "token", "ui-server");
+
+    /** How many {@code /slow} requests have reached an upstream. */
+    static final AtomicInteger SLOW_ARRIVALS = new AtomicInteger();
 
     private Vertx vertx;
 
@@ -40,6 +49,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         }
         config.put("arbor.gateway.upstream.script-runner", "http://localhost:" + unusedPort());
         config.put("arbor.gateway.connect-timeout", "PT2S");
+        config.put("arbor.gateway.max-connections-per-upstream", String.valueOf(POOL_SIZE));
         return config;
     }
 
@@ -52,7 +62,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private int startServer(String name) {
         HttpServer server = vertx.createHttpServer()
-                .requestHandler(request -> request.body().onSuccess(body -> respond(name, request, body.toString())));
+                .requestHandler(request -> request.body().onSuccess(body -> {
+                    if (request.path().endsWith("/slow")) {
+                        SLOW_ARRIVALS.incrementAndGet();
+                        vertx.setTimer(SLOW_MILLIS, t -> respond(name, request, body.toString()));
+                    } else {
+                        respond(name, request, body.toString());
+                    }
+                }));
         return server.listen(0).toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join()
                 .actualPort();
     }

@@ -8,12 +8,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.RedirectConfig;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,6 +103,31 @@ class GatewayRoutesTest {
                 .then()
                 .statusCode(401)
                 .body("upstream", equalTo("federation"));
+    }
+
+    @Test
+    void browsersThatLeaveBeforeTheUpstreamAnswersDoNotUseUpTheConnectionPool() throws Exception {
+        int aborted = FakeUpstreams.POOL_SIZE * 2;
+        for (int i = 0; i < aborted; i++) {
+            int arrivalsBefore = FakeUpstreams.SLOW_ARRIVALS.get();
+            try (Socket browser = new Socket("localhost", RestAssured.port)) {
+                browser.getOutputStream().write(("GET /realms/demo/oauth2/x/slow HTTP/1.1\r\n"
+                        + "Host: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                browser.getOutputStream().flush();
+                // the request must be in flight upstream when the browser goes away
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (FakeUpstreams.SLOW_ARRIVALS.get() == arrivalsBefore) {
+                    assertTrue(System.nanoTime() < deadline,
+                            "aborted request " + (i + 1) + " never reached the upstream: the pool is used up");
+                    Thread.sleep(5);
+                }
+            }
+        }
+
+        HttpResponse<String> next = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + "/realms/demo/oauth2/userinfo"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, next.statusCode());
     }
 
     @Test
