@@ -32,8 +32,15 @@ final class UpstreamFailureInterceptor implements ProxyInterceptor {
         return context.sendRequest().onFailure(error -> {
             context.set(FAILED, Boolean.TRUE);
             // The path only: query strings can carry codes and flow ids.
-            LOG.warnf("upstream %s unavailable for %s %s: %s", upstream, context.request().getMethod(),
-                    context.request().proxiedRequest().path(), error.getMessage());
+            String path = context.request().proxiedRequest().path();
+            if (context.request().proxiedRequest().response().closed()) {
+                // the browser left and UpstreamOrigin reset the upstream request: nothing failed
+                LOG.debugf("browser left before upstream %s answered %s %s", upstream,
+                        context.request().getMethod(), path);
+            } else {
+                LOG.warnf("upstream %s unavailable for %s %s: %s", upstream, context.request().getMethod(), path,
+                        error.getMessage());
+            }
         });
     }
 
