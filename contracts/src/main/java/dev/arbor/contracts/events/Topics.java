@@ -8,7 +8,7 @@ public final class Topics {
     public static final String TOKEN = "arbor.token.v1";
     /** authtree-service: journey and audit events. */
     public static final String JOURNEY = "arbor.journey.v1";
-    /** Configuration changes every replica must apply (clients, trees). */
+    /** Configuration changes every replica must apply: {@link ConfigEvent}s (clients, realms; trees later). */
     public static final String CONFIG = "arbor.config.v1";
 
     private Topics() {

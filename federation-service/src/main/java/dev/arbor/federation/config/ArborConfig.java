@@ -74,6 +74,22 @@ public interface ArborConfig {
         @WithDefault("PT30S")
         Duration clientAssertionClockSkew();
 
+        /**
+         * Safety net of the in-memory client cache: an entry is read from PostgreSQL again after this
+         * long even if its {@code client.changed} event was lost. Changes normally arrive on
+         * {@code arbor.config.v1} within a second.
+         */
+        @WithDefault("PT5M")
+        Duration clientCacheTtl();
+
+        /** How long "no such client" (or realm) is remembered; short, so random ids cannot crowd the cache. */
+        @WithDefault("PT30S")
+        Duration clientCacheNegativeTtl();
+
+        /** At most this many clients (known or unknown) are held in memory per replica; then the least used go. */
+        @WithDefault("10000")
+        long clientCacheMaxSize();
+
         /** Deadline of a readiness probe of a gRPC peer. */
         @WithDefault("PT2S")
         Duration peerHealthTimeout();

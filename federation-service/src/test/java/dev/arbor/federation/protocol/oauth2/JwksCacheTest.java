@@ -147,6 +147,21 @@ class JwksCacheTest {
             }
 
             @Override
+            public Duration clientCacheTtl() {
+                return Duration.ofMinutes(5);
+            }
+
+            @Override
+            public Duration clientCacheNegativeTtl() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public long clientCacheMaxSize() {
+                return 10;
+            }
+
+            @Override
             public Duration peerHealthTimeout() {
                 return Duration.ofSeconds(2);
             }

@@ -5,12 +5,15 @@ import dev.arbor.federation.port.ClientRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 /**
  * {@link ClientRegistry} in PostgreSQL. A duplicate id is caught before the insert and, when two
- * creations race, by the {@code client_realm_client_id_key} constraint.
+ * creations race, by the {@code client_realm_client_id_key} constraint. The application sees it
+ * only through {@code PropagatingClientRegistry}, which tells every replica's cache, hence {@code @Typed}.
  */
 @ApplicationScoped
+@Typed(PanacheClientRegistry.class)
 public class PanacheClientRegistry implements ClientRegistry {
     private static final String UNIQUE_CONSTRAINT = "client_realm_client_id_key";
 

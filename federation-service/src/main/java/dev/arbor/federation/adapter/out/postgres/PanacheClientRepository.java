@@ -7,12 +7,17 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link ClientRepository} in PostgreSQL (schema {@code federation}) through Hibernate Reactive. */
+/**
+ * {@link ClientRepository} in PostgreSQL (schema {@code federation}) through Hibernate Reactive. The
+ * application sees it only through {@code CachingClientRepository}, hence {@code @Typed}.
+ */
 @ApplicationScoped
+@Typed(PanacheClientRepository.class)
 public class PanacheClientRepository implements ClientRepository {
 
     @Override

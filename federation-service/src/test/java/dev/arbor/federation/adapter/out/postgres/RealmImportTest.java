@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arbor.contracts.events.ConfigEvent;
+import dev.arbor.contracts.events.EventJson;
+import dev.arbor.contracts.events.Topics;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.ClientType;
 import dev.arbor.federation.domain.RealmDefinition;
 import dev.arbor.federation.port.ClientRepository;
 import dev.arbor.testing.KafkaTestBroker;
+import dev.arbor.testing.KafkaTopicReader;
 import dev.arbor.testing.PostgresTestDatabase;
 import dev.arbor.testing.RedisTestPrefix;
 import io.quarkus.test.common.WithTestResource;
@@ -19,6 +23,7 @@ import java.util.function.Supplier;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -64,6 +69,27 @@ class RealmImportTest {
         assertEquals("Renamed", stored.name());
         assertEquals(List.of("openid", "email"), stored.scopes());
         assertEquals(1, await(() -> clients.listClients("import-test")).size());
+    }
+
+    @Test
+    void reimportReplacesTheCachedCopyHereAndAnnouncesRealmChangedOnTheBroker() throws Throwable {
+        // Given a realm whose client this replica has cached
+        Client before = new Client("announce-test", "c1", "Before", ClientType.PUBLIC, Optional.empty(),
+                List.of("https://rp.example/cb"), List.of("authorization_code"), List.of("openid"));
+        Client after = new Client("announce-test", "c1", "After", ClientType.PUBLIC, Optional.empty(),
+                List.of("https://rp.example/cb"), List.of("authorization_code"), List.of("openid"));
+        await(() -> clients.importRealm(new RealmDefinition("announce-test", "A", List.of(before))));
+        assertEquals("Before", await(() -> clients.findClient("announce-test", "c1")).orElseThrow().name());
+
+        // When the realm is imported again with a changed client
+        await(() -> clients.importRealm(new RealmDefinition("announce-test", "A", List.of(after))));
+
+        // Then this replica reads the new client at once and the others are told
+        assertEquals("After", await(() -> clients.findClient("announce-test", "c1")).orElseThrow().name());
+        assertTrue(KafkaTopicReader.find(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                Topics.CONFIG, r -> "announce-test".equals(r.key())
+                        && EventJson.read(r.value(), ConfigEvent.class) instanceof ConfigEvent.RealmChanged)
+                .isPresent(), "realm.changed of announce-test on " + Topics.CONFIG);
     }
 
     @Test
