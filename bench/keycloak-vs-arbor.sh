@@ -3,10 +3,11 @@
 #
 #   bench/keycloak-vs-arbor.sh [--smoke] [scenario...]
 #
-# Scenarios (default: all, in this order): cc-rs256 cc-es256 refresh introspect jwks gateway
+# Scenarios (default: all, in this order): cc-rs256 cc-es256 refresh refresh-es256 introspect jwks gateway
 #   cc-rs256   client_credentials grant, access token signed RS256
 #   cc-es256   client_credentials grant, access token signed ES256 (per-client setting on both sides)
 #   refresh    refresh_token grant with rotation (single-use refresh tokens on both sides), scope openid
+#   refresh-es256  the same with access and ID tokens signed ES256 (client-0-es256 on both sides)
 #   introspect RFC 7662 introspection of an active access token by a confidential client
 #   jwks       GET of the realm's JWK Set
 #   gateway    cc-rs256 through Arbor's gateway (:8080) instead of federation-service (:8081)
@@ -43,7 +44,8 @@ PUBLIC="http://localhost:8080"          # the login journey runs on Arbor's publ
 REDIRECT_URI="http://127.0.0.1:18999/cb"
 CONNECTIONS="${BENCH_CONNECTIONS:-16}"
 DURATION="${BENCH_DURATION:-15}" WARMUP="${BENCH_WARMUP:-5}"
-ALL_SCENARIOS=(cc-rs256 cc-es256 refresh introspect jwks gateway)
+ALL_SCENARIOS=(cc-rs256 cc-es256 refresh refresh-es256 introspect jwks gateway)
+REFRESH_CLIENT=client-0
 
 say() { printf 'bench: %s\n' "$*" >&2; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
@@ -52,7 +54,7 @@ scenarios=()
 for arg in "$@"; do
   case "$arg" in
     --smoke) DURATION=3 WARMUP=2 ;;
-    cc-rs256|cc-es256|refresh|introspect|jwks|gateway) scenarios+=("$arg") ;;
+    cc-rs256|cc-es256|refresh|refresh-es256|introspect|jwks|gateway) scenarios+=("$arg") ;;
     *) die "unknown argument '$arg' (scenarios: ${ALL_SCENARIOS[*]}; option --smoke)" ;;
   esac
 done
@@ -108,7 +110,11 @@ start_keycloak() {
   jq '.revokeRefreshToken = true | .refreshTokenMaxReuse = 0
       | .clients += [(.clients[] | select(.clientId == "cc-client")
                       | .clientId = "cc-client-es256"
-                      | .attributes = {"access.token.signed.response.alg": "ES256"})]' \
+                      | .attributes = {"access.token.signed.response.alg": "ES256"})]
+      | .clients += [(.clients[] | select(.clientId == "client-0")
+                      | .clientId = "client-0-es256"
+                      | .attributes = {"access.token.signed.response.alg": "ES256",
+                                       "id.token.signed.response.alg": "ES256"})]' \
     "$ROOT/bench/keycloak-bench-realm.json" > "$KC_HOME/data/import/bench-realm.json"
   say "starting Keycloak $KC_VERSION (production mode) on :$KC_PORT ..."
   "$KC_HOME/bin/kc.sh" start --optimized --http-enabled=true --http-host=127.0.0.1 --http-port="$KC_PORT" \
@@ -171,7 +177,7 @@ jwt_alg() { # the alg of a compact JWS
 }
 
 keycloak_refresh_token() {
-  token_field "$KC/token" refresh_token -u client-0:client-0-secret -d grant_type=password \
+  token_field "$KC/token" refresh_token -u "$REFRESH_CLIENT:client-0-secret" -d grant_type=password \
     -d username=user-0 -d password=user-0-password -d scope=openid
 }
 
@@ -183,7 +189,7 @@ arbor_refresh_token() {
   verifier=$(head -c 32 /dev/urandom | b64url)
   challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | b64url)
   location=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$ARBOR_JAR" -c "$ARBOR_JAR" \
-    "$PUBLIC/realms/bench/oauth2/authorize?response_type=code&client_id=client-0&redirect_uri=$(jq -rn --arg u "$REDIRECT_URI" '$u|@uri')&scope=openid&state=s&nonce=n&code_challenge=$challenge&code_challenge_method=S256")
+    "$PUBLIC/realms/bench/oauth2/authorize?response_type=code&client_id=$REFRESH_CLIENT&redirect_uri=$(jq -rn --arg u "$REDIRECT_URI" '$u|@uri')&scope=openid&state=s&nonce=n&code_challenge=$challenge&code_challenge_method=S256")
   if [[ "$location" != "$REDIRECT_URI"* ]]; then
     flow=$(sed -n 's/.*[?&]flow=\([^&]*\).*/\1/p' <<< "$location")
     [ -n "$flow" ] || { say "authorize did not lead to a login: '$location'"; return 1; }
@@ -202,7 +208,7 @@ arbor_refresh_token() {
   fi
   code=$(sed -n 's/.*[?&]code=\([^&]*\).*/\1/p' <<< "$location")
   [ -n "$code" ] || { say "no code in '$location'"; return 1; }
-  token_field "$ARBOR/token" refresh_token -u client-0:client-0-secret -d grant_type=authorization_code \
+  token_field "$ARBOR/token" refresh_token -u "$REFRESH_CLIENT:client-0-secret" -d grant_type=authorization_code \
     -d "code=$code" --data-urlencode "redirect_uri=$REDIRECT_URI" -d "code_verifier=$verifier"
 }
 
@@ -243,7 +249,7 @@ run_wrk() {
   local pids=("$@") hz out before after before_b after_b requests rps p50 p99 non2xx cpu backing
   hz=$(getconf CLK_TCK)
   [ "$WARMUP" -gt 0 ] && wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" ${lua:+-s "$lua"} "$url" > /dev/null
-  if [ "$scenario" = refresh ]; then
+  if [[ "$scenario" = refresh* ]]; then
     refresh_pool "$side" "$BENCH_TOKENS" || { say "$side: could not get refresh tokens"; return 1; }
   fi
   [ -n "${BENCH_PROFILE:-}" ] && profile_start "$scenario" "$side" "${pids[@]}"
@@ -352,29 +358,34 @@ scenario_jwks() {
 # replaces each with the one the answer carries; both pools start from fresh logins (Keycloak:
 # password grant on client-0; Arbor: a login over HTTP), scope openid on both, so each refresh
 # issues an access token, an ID token and a new refresh token on both sides.
-scenario_refresh() {
-  export BENCH_AUTH="Basic $(basic client-0 client-0-secret)" BENCH_TOKENS="$WORK/refresh-tokens.txt"
-  local side url check algs=()
+refresh_scenario() { # scenario, client
+  local scenario="$1" side url check algs=()
+  REFRESH_CLIENT="$2"
+  export BENCH_AUTH="Basic $(basic "$REFRESH_CLIENT" client-0-secret)" BENCH_TOKENS="$WORK/refresh-tokens.txt"
   for side in keycloak arbor; do
     url=$([ "$side" = keycloak ] && echo "$KC/token" || echo "$ARBOR/token")
-    check=$(curl -s -u client-0:client-0-secret -d grant_type=refresh_token \
+    check=$(curl -s -u "$REFRESH_CLIENT:client-0-secret" -d grant_type=refresh_token \
       --data-urlencode "refresh_token=$("${side}_refresh_token" || true)" "$url")
     if ! jq -e '.refresh_token and .access_token' <<< "$check" >/dev/null 2>&1; then
       say "$side: the refresh grant does not work here, skipped: $(head -c 300 <<< "$check")"
-      printf 'refresh\t%s\tn/a\tn/a\tn/a\tn/a\tn/a\tn/a\n' "$side" >> "$RESULTS"
+      printf '%s\t%s\tn/a\tn/a\tn/a\tn/a\tn/a\tn/a\n' "$scenario" "$side" >> "$RESULTS"
       continue
     fi
     jq -e .id_token <<< "$check" >/dev/null || say "$side: the refresh answer carries no id_token"
     algs+=("$(jwt_alg "$(jq -r .access_token <<< "$check")")")
     refresh_pool "$side" "$BENCH_TOKENS" || { say "$side: could not get refresh tokens"; continue; }
     if [ "$side" = keycloak ]; then
-      run_wrk keycloak refresh "$url" "$ROOT/bench/wrk/refresh.lua" "$KC_PID"
+      run_wrk keycloak "$scenario" "$url" "$ROOT/bench/wrk/refresh.lua" "$KC_PID"
     else
-      run_wrk arbor refresh "$url" "$ROOT/bench/wrk/refresh.lua" "$(arbor_pid federation-service)" "$(arbor_pid token-service)"
+      run_wrk arbor "$scenario" "$url" "$ROOT/bench/wrk/refresh.lua" "$(arbor_pid federation-service)" "$(arbor_pid token-service)"
     fi
   done
-  [ ${#algs[@]} -eq 2 ] && printf 'refresh\talg\t%s\t%s\n' "${algs[0]}" "${algs[1]}" >> "$RESULTS" || true
+  [ ${#algs[@]} -eq 2 ] && printf '%s\talg\t%s\t%s\n' "$scenario" "${algs[0]}" "${algs[1]}" >> "$RESULTS" || true
+  rm -f "$ARBOR_JAR" # the next client logs in afresh
 }
+
+scenario_refresh() { refresh_scenario refresh client-0; }
+scenario_refresh-es256() { refresh_scenario refresh-es256 client-0-es256; }
 
 # --- report -----------------------------------------------------------------------------------
 

@@ -17,13 +17,19 @@ import dev.arbor.token.port.RefreshTokenRepository;
 import dev.arbor.token.port.RevocationPublisher;
 import dev.arbor.token.port.RevocationStore;
 import dev.arbor.token.port.SigningKeyRepository;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wires the framework-free domain services to their adapters and typed configuration. */
 public class DomainBeans {
+    private static final String SIGNING = "arbor-signing";
 
     @Produces
     @Singleton
@@ -54,14 +60,31 @@ public class DomainBeans {
         return new KeyRotation(keys, repository, keyMaterial, clock);
     }
 
+    /** One thread per core for the signatures (CPU only, never blocks): see {@link TokenIssuer}. */
+    @Produces
+    @Singleton
+    @Named(SIGNING)
+    ExecutorService signingExecutor() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, "arbor-signing-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    void closeSigningExecutor(@Disposes @Named(SIGNING) ExecutorService executor) {
+        executor.shutdown();
+    }
+
     @Produces
     @Singleton
     TokenIssuer tokenIssuer(SigningKeyService signingKeys, JwtSigner signer, ArborConfig config, Clock clock,
-            SecureRandom random) {
+            SecureRandom random, @Named(SIGNING) ExecutorService signingExecutor) {
         ArborConfig.Token token = config.token();
         return new TokenIssuer(signingKeys, signer,
                 new TokenLifetimes(token.accessTokenLifetime(), token.idTokenLifetime(),
-                        config.keys().longestTokenLifetime()), clock, random);
+                        config.keys().longestTokenLifetime()), clock, random, signingExecutor);
     }
 
     @Produces

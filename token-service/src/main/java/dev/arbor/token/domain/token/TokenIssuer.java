@@ -11,12 +11,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * Mints the tokens of a checked grant with the realm's signing key of the requested algorithm: a
  * JWT access token (RFC 9068) and, when {@code openid} was granted for a user, an ID token (OIDC
  * Core §2) whose {@code at_hash} binds it to that access token (OIDC Core §3.1.3.6) and, when it
  * comes from a code, whose {@code c_hash} binds it to the code (§3.3.2.11).
+ *
+ * <p>Signing runs on {@code signingExecutor}, not on the thread that completed the key lookup: an
+ * RS256 signature costs about a millisecond of CPU, and every gRPC call from one federation replica
+ * arrives over one HTTP/2 connection, that is on one event-loop thread. Signed there, all tokens of
+ * that replica would share one core.
  */
 public final class TokenIssuer {
 
@@ -25,14 +31,22 @@ public final class TokenIssuer {
     private final TokenLifetimes lifetimes;
     private final Clock clock;
     private final SecureRandom random;
+    private final Executor signingExecutor;
 
     public TokenIssuer(SigningKeyService signingKeys, JwtSigner signer, TokenLifetimes lifetimes, Clock clock,
-            SecureRandom random) {
+            SecureRandom random, Executor signingExecutor) {
         this.signingKeys = signingKeys;
         this.signer = signer;
         this.lifetimes = lifetimes;
         this.clock = clock;
         this.random = random;
+        this.signingExecutor = signingExecutor;
+    }
+
+    /** An issuer that signs on the calling thread (tests). */
+    public TokenIssuer(SigningKeyService signingKeys, JwtSigner signer, TokenLifetimes lifetimes, Clock clock,
+            SecureRandom random) {
+        this(signingKeys, signer, lifetimes, clock, random, Runnable::run);
     }
 
     public CompletionStage<IssuedTokens> issue(TokenRequest request) {
@@ -46,7 +60,8 @@ public final class TokenIssuer {
 
     /** Tokens signed with {@code alg}; a non-empty {@code code} puts its {@code c_hash} in the ID token. */
     public CompletionStage<IssuedTokens> issue(TokenRequest request, SigningAlgorithm alg, String code) {
-        return signingKeys.signingKey(request.realm(), alg).thenApply(key -> mint(key, request, code));
+        return signingKeys.signingKey(request.realm(), alg)
+                .thenApplyAsync(key -> mint(key, request, code), signingExecutor);
     }
 
     private IssuedTokens mint(SigningKey key, TokenRequest request, String code) {
