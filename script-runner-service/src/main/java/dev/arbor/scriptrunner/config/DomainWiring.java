@@ -1,5 +1,7 @@
 package dev.arbor.scriptrunner.config;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.arbor.scriptrunner.adapter.out.cache.CachingScriptRepository;
 import dev.arbor.scriptrunner.domain.ScriptCatalogService;
 import dev.arbor.scriptrunner.domain.ScriptImportService;
 import dev.arbor.scriptrunner.domain.execution.ScriptExecutionService;
@@ -11,10 +13,13 @@ import jakarta.inject.Singleton;
 
 /** Builds the framework-free domain services from their ports. */
 public class DomainWiring {
+    /** Reads of script versions go through the per-replica cache (arbor.script-cache.*); imports do not need it. */
     @Produces
     @Singleton
-    ScriptCatalogService scriptCatalogService(ScriptRepository repository) {
-        return new ScriptCatalogService(repository);
+    ScriptCatalogService scriptCatalogService(ScriptRepository repository, ScriptRunnerConfig config) {
+        ScriptRunnerConfig.ScriptCache cache = config.scriptCache();
+        return new ScriptCatalogService(new CachingScriptRepository(repository, cache.maxVersions(),
+                cache.latestTtl(), Ticker.systemTicker()));
     }
 
     /** Scripts block while they run: never on the event loop, always on the worker pool. */

@@ -12,6 +12,22 @@ public interface ScriptRunnerConfig {
 
     Sandbox sandbox();
 
+    ScriptCache scriptCache();
+
+    /**
+     * {@code arbor.script-cache.*}: the per-replica cache of published script versions in front of
+     * PostgreSQL (see {@code CachingScriptRepository} for why it needs no invalidation).
+     */
+    interface ScriptCache {
+        /** Published versions kept per replica; the least used leave first. */
+        @WithDefault("1000")
+        long maxVersions();
+
+        /** How long "latest published" (version 0) stays resolved to one version number. */
+        @WithDefault("PT5S")
+        Duration latestTtl();
+    }
+
     /** {@code arbor.sandbox.*}: the limits of one script run (docs/guides/scripts.md). */
     interface Sandbox {
         /** Statements one run may execute (GraalJS ResourceLimits); past it: LIMIT. */
