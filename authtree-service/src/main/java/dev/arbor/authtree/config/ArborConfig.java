@@ -3,6 +3,7 @@ package dev.arbor.authtree.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Typed configuration under {@code arbor.*} (names fixed by the project's conventions). */
@@ -65,5 +66,11 @@ public interface ArborConfig {
         /** Deadline of every call to a gRPC peer. */
         @WithDefault("PT2S")
         Duration peerTimeout();
+
+        /**
+         * CIDRs of the reverse proxies whose {@code X-Forwarded-For} is believed (IpRangeDecision). Unset: none,
+         * the TCP peer is always the client. A bad CIDR stops the service at start-up.
+         */
+        Optional<List<String>> trustedProxies();
     }
 }

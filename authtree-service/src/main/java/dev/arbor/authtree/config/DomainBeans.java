@@ -10,11 +10,14 @@ import dev.arbor.authtree.domain.tree.TreeAdminService;
 import dev.arbor.authtree.domain.tree.TreeValidator;
 import dev.arbor.authtree.node.AccountLockout;
 import dev.arbor.authtree.node.ChoiceCollector;
+import dev.arbor.authtree.node.Cidr;
 import dev.arbor.authtree.node.DataStoreDecision;
+import dev.arbor.authtree.node.IpRangeDecision;
 import dev.arbor.authtree.node.Node;
 import dev.arbor.authtree.node.Page;
 import dev.arbor.authtree.node.RetryLimitDecision;
 import dev.arbor.authtree.node.TextOutput;
+import dev.arbor.authtree.node.TimeWindowDecision;
 import dev.arbor.authtree.node.TotpCollector;
 import dev.arbor.authtree.node.TotpDecision;
 import dev.arbor.authtree.node.TotpRegistration;
@@ -67,14 +70,26 @@ public class DomainBeans {
     @Produces
     @Singleton
     NodeRegistry nodes(IdentityRepository identities, Argon2idPasswordHasher hasher, LockoutStore lockouts,
-            Clock clock, TotpSecretStore totpSecrets, TotpVerifier totp, SecretSealer sealer, QrCodeRenderer qr) {
+            Clock clock, TotpSecretStore totpSecrets, TotpVerifier totp, SecretSealer sealer, QrCodeRenderer qr,
+            ArborConfig config) {
+        List<Cidr> trustedProxies = trustedProxies(config);
         List<Node> pageable = List.of(new UsernameCollector(), new PasswordCollector(), new TotpCollector());
         List<Node> nodes = new ArrayList<>(pageable);
         nodes.addAll(List.of(new Page(pageable), new ChoiceCollector(), new DataStoreDecision(identities, hasher),
                 new RetryLimitDecision(), new TextOutput(), new AccountLockout(lockouts, clock),
                 new TotpDecision(totpSecrets, totp),
-                new TotpRegistration(totpSecrets, totp, sealer, qr, new SecureRandom())));
+                new TotpRegistration(totpSecrets, totp, sealer, qr, new SecureRandom()),
+                new IpRangeDecision(trustedProxies), new TimeWindowDecision(clock)));
         return new NodeRegistry(nodes);
+    }
+
+    /** {@code arbor.authtree.trusted-proxies} parsed; a bad entry fails start-up with the entry named. */
+    static List<Cidr> trustedProxies(ArborConfig config) {
+        try {
+            return Cidr.parseAll(config.authtree().trustedProxies().orElse(List.of()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("arbor.authtree.trusted-proxies: " + e.getMessage(), e);
+        }
     }
 
     @Produces

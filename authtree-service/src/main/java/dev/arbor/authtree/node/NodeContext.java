@@ -4,14 +4,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a node sees: the realm, its id in the tree and its config, the journey state, and the callbacks the
- * client answered for this node (empty when the node is entered, before it asked for anything).
+ * What a node sees: the realm, its id in the tree and its config, the journey state, the callbacks the
+ * client answered for this node (empty when the node is entered, before it asked for anything), and where
+ * the current request came from ({@link ClientRequest#UNKNOWN} when no HTTP request carries it).
  */
 public record NodeContext(String realm, String nodeId, Map<String, Object> config, NodeState state,
-        List<Callback> answered) {
+        List<Callback> answered, ClientRequest client) {
     public NodeContext {
         config = config == null ? Map.of() : Map.copyOf(config);
         answered = List.copyOf(answered);
+        client = client == null ? ClientRequest.UNKNOWN : client;
+    }
+
+    public NodeContext(String realm, String nodeId, Map<String, Object> config, NodeState state,
+            List<Callback> answered) {
+        this(realm, nodeId, config, state, answered, ClientRequest.UNKNOWN);
     }
 
     public NodeContext(String realm, NodeState state, List<Callback> answered) {

@@ -2,6 +2,7 @@ package dev.arbor.authtree.domain.journey;
 
 import dev.arbor.authtree.domain.tree.StoredTree;
 import dev.arbor.authtree.node.Callback;
+import dev.arbor.authtree.node.ClientRequest;
 import dev.arbor.authtree.port.AuthIdCodec;
 import dev.arbor.authtree.port.JourneyStore;
 import dev.arbor.authtree.port.LoginFlowGateway;
@@ -41,6 +42,12 @@ public final class JourneyService {
 
     /** Starts a journey in {@code realm}; a login flow (asked once, here) decides the tree and the resume URL. */
     public JourneyOutcome start(String realm, Optional<String> treeName, Optional<String> flowId) {
+        return start(realm, treeName, flowId, ClientRequest.UNKNOWN);
+    }
+
+    /** As {@link #start(String, Optional, Optional)}, for a request that came from {@code client}. */
+    public JourneyOutcome start(String realm, Optional<String> treeName, Optional<String> flowId,
+            ClientRequest client) {
         if (!trees.realmExists(realm)) {
             throw JourneyException.realmNotFound();
         }
@@ -52,11 +59,16 @@ public final class JourneyService {
         JourneyState state = new JourneyState(UUID.randomUUID().toString(), realm, tree.name(), tree.version(),
                 tree.definition().start(), Map.of(), flow.map(LoginFlow::flowId).orElse(null),
                 flow.map(LoginFlow::resumeUrl).orElse(null), 0);
-        return runner.run(tree, state, 0, List.of());
+        return runner.run(tree, state, 0, List.of(), client);
     }
 
     /** Continues a journey with the client's answers to the step {@code authId} was issued for. */
     public JourneyOutcome resume(String realm, String authId, List<Callback> answers) {
+        return resume(realm, authId, answers, ClientRequest.UNKNOWN);
+    }
+
+    /** As {@link #resume(String, String, List)}, for a request that came from {@code client}. */
+    public JourneyOutcome resume(String realm, String authId, List<Callback> answers, ClientRequest client) {
         if (!trees.realmExists(realm)) {
             throw JourneyException.realmNotFound();
         }
@@ -72,6 +84,6 @@ public final class JourneyService {
         JourneyState state = stored.state();
         StoredTree tree = trees.find(realm, state.tree(), state.treeVersion())
                 .orElseThrow(JourneyException::expired);
-        return runner.run(tree, state, stored.version(), answers);
+        return runner.run(tree, state, stored.version(), answers, client);
     }
 }

@@ -5,6 +5,7 @@ import dev.arbor.authtree.domain.tree.StoredTree;
 import dev.arbor.authtree.domain.tree.TreeDefinition;
 import dev.arbor.authtree.node.Action;
 import dev.arbor.authtree.node.Callback;
+import dev.arbor.authtree.node.ClientRequest;
 import dev.arbor.authtree.node.DataStoreDecision;
 import dev.arbor.authtree.node.MissingInputException;
 import dev.arbor.authtree.node.Node;
@@ -43,6 +44,12 @@ public final class TreeRunner {
 
     /** Runs {@code state} (stored at {@code version}, 0 = not yet stored), giving {@code answers} to its current node. */
     public JourneyOutcome run(StoredTree tree, JourneyState state, long version, List<Callback> answers) {
+        return run(tree, state, version, answers, ClientRequest.UNKNOWN);
+    }
+
+    /** As {@link #run(StoredTree, JourneyState, long, List)}, for a request that came from {@code client}. */
+    public JourneyOutcome run(StoredTree tree, JourneyState state, long version, List<Callback> answers,
+            ClientRequest client) {
         NodeState nodeState = new NodeState(state.shared());
         String current = state.currentNode();
         List<Callback> input = answers;
@@ -54,7 +61,8 @@ public final class TreeRunner {
             NodeSpec spec = tree.definition().nodes().get(current);
             Node node = nodes.node(spec.type()).orElseThrow(
                     () -> new IllegalStateException("no node of type " + spec.type()));
-            Action action = process(node, new NodeContext(state.realm(), current, spec.config(), nodeState, input));
+            Action action = process(node, new NodeContext(state.realm(), current, spec.config(), nodeState, input,
+                    client));
             switch (action) {
                 case Action.GoTo goTo -> {
                     current = spec.outcomes().get(goTo.outcome());

@@ -3,12 +3,16 @@ package dev.arbor.authtree.adapter.in.rest;
 import dev.arbor.authtree.domain.journey.JourneyOutcome;
 import dev.arbor.authtree.domain.journey.JourneyService;
 import dev.arbor.authtree.config.ArborConfig;
+import dev.arbor.authtree.node.ClientRequest;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -36,7 +40,8 @@ public class AuthenticateResource {
     @POST
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     public Response authenticate(@PathParam("realm") String realm, @QueryParam("tree") String tree,
-            @QueryParam("flow") String flow, @HeaderParam("Content-Type") String contentType, String body) {
+            @QueryParam("flow") String flow, @HeaderParam("Content-Type") String contentType,
+            @Context HttpServerRequest http, String body) {
         if (body != null && body.length() > maxBodySize) { // a chunked body carries no Content-Length
             return JourneyExceptionMappers.problem(413, "Content Too Large",
                     "The request body is larger than " + maxBodySize + " bytes");
@@ -45,9 +50,10 @@ public class AuthenticateResource {
             return JourneyExceptionMappers.problem(415, "Unsupported Media Type", "Send the step as application/json");
         }
         StepRequestParser.StepRequest request = parser.parse(body);
+        ClientRequest client = client(http);
         JourneyOutcome outcome = request.authId()
-                .map(authId -> journeys.resume(realm, authId, request.answers()))
-                .orElseGet(() -> journeys.start(realm, nonBlank(tree), nonBlank(flow)));
+                .map(authId -> journeys.resume(realm, authId, request.answers(), client))
+                .orElseGet(() -> journeys.start(realm, nonBlank(tree), nonBlank(flow), client));
         return responses.toResponse(outcome);
     }
 
@@ -58,6 +64,19 @@ public class AuthenticateResource {
         }
         String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+    }
+
+    /**
+     * The TCP peer and the raw {@code X-Forwarded-For} lines; which of them is believed is the IP condition's
+     * business (trusted proxies). Quarkus' own proxy-address-forwarding stays off so the peer is the real one.
+     */
+    static ClientRequest client(HttpServerRequest http) {
+        if (http == null) {
+            return ClientRequest.UNKNOWN;
+        }
+        SocketAddress peer = http.remoteAddress();
+        String address = peer == null || peer.hostAddress() == null ? "" : peer.hostAddress();
+        return new ClientRequest(address, http.headers().getAll("X-Forwarded-For"));
     }
 
     private static Optional<String> nonBlank(String value) {
