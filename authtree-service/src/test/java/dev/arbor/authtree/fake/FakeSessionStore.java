@@ -13,6 +13,13 @@ import dev.arbor.contracts.sessionstore.v1.PutJourneyStateRequest;
 import dev.arbor.contracts.sessionstore.v1.PutJourneyStateResponse;
 import dev.arbor.contracts.sessionstore.v1.Session;
 import dev.arbor.contracts.sessionstore.v1.SessionStore;
+import dev.arbor.contracts.sessionstore.v1.ListSessionsRequest;
+import dev.arbor.contracts.sessionstore.v1.ListSessionsResponse;
+import dev.arbor.contracts.sessionstore.v1.SealNodeResultRequest;
+import dev.arbor.contracts.sessionstore.v1.SealNodeResultResponse;
+import dev.arbor.contracts.sessionstore.v1.UnsealNodeResultRequest;
+import dev.arbor.contracts.sessionstore.v1.UnsealNodeResultResponse;
+import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
@@ -100,6 +107,21 @@ public class FakeSessionStore implements SessionStore {
     public Uni<EndSessionResponse> endSession(EndSessionRequest request) {
         return Uni.createFrom().item(EndSessionResponse.newBuilder()
                 .setEnded(sessions.remove(request.getId()) != null).build());
+    }
+
+    @Override
+    public Uni<ListSessionsResponse> listSessions(ListSessionsRequest request) {
+        return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
+    }
+
+    @Override
+    public Uni<SealNodeResultResponse> sealNodeResult(SealNodeResultRequest request) {
+        return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
+    }
+
+    @Override
+    public Uni<UnsealNodeResultResponse> unsealNodeResult(UnsealNodeResultRequest request) {
+        return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
     }
 
     public List<byte[]> writes() {
