@@ -5,6 +5,8 @@ import dev.arbor.authtree.domain.journey.AuthId;
 import dev.arbor.authtree.domain.totp.TotpSecret;
 import dev.arbor.authtree.domain.journey.JourneyState;
 import dev.arbor.authtree.domain.journey.LoginFlow;
+import dev.arbor.authtree.domain.session.NewSession;
+import dev.arbor.authtree.domain.session.SsoSession;
 import dev.arbor.authtree.domain.tree.StoredTree;
 import dev.arbor.authtree.domain.tree.TreeDefinition;
 import dev.arbor.authtree.port.AuthIdCodec;
@@ -35,6 +37,7 @@ public final class InMemoryPorts implements IdentityRepository, TreeRepository, 
     public final Map<String, Stored> journeys = new HashMap<>();
     public final Map<String, LoginFlow> flows = new HashMap<>();
     public final List<String> sessions = new ArrayList<>();
+    public final Map<String, SsoSession> liveSessions = new java.util.LinkedHashMap<>();
     public int identityWrites;
     public final Map<String, TreeDefinition> imported = new HashMap<>();
     public final Map<UUID, TotpSecret> totpSecrets = new HashMap<>();
@@ -135,10 +138,33 @@ public final class InMemoryPorts implements IdentityRepository, TreeRepository, 
     }
 
     @Override
-    public String createSession(String realm, String subject, Instant authTime, String acr, List<String> amr,
-            Duration ttl) {
-        sessions.add(subject);
-        return "session-" + sessions.size();
+    public String createSession(NewSession session) {
+        sessions.add(session.subject());
+        String id = "session-" + sessions.size();
+        if (session.replacesSessionId() != null) {
+            liveSessions.remove(session.replacesSessionId());
+        }
+        liveSessions.put(id, new SsoSession(id, session.realm(), session.subject(), session.authTime(),
+                session.acr(), session.amr(), session.authTime().plus(session.ttl()), session.nodeResults(),
+                session.properties()));
+        return id;
+    }
+
+    @Override
+    public Optional<SsoSession> findSession(String realm, String sessionId) {
+        return Optional.ofNullable(liveSessions.get(sessionId)).filter(s -> s.realm().equals(realm));
+    }
+
+    @Override
+    public List<SsoSession> listSessions(String realm, String subject) {
+        return liveSessions.values().stream()
+                .filter(s -> s.realm().equals(realm) && s.subject().equals(subject))
+                .toList();
+    }
+
+    @Override
+    public boolean endSession(String realm, String sessionId, String reason) {
+        return findSession(realm, sessionId).map(s -> liveSessions.remove(sessionId) != null).orElse(false);
     }
 
     @Override
