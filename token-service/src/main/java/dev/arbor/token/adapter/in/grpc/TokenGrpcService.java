@@ -109,4 +109,11 @@ public class TokenGrpcService implements TokenService {
             return refreshTokens.revoke(request.getRealm(), request.getClientId(), request.getRefreshToken());
         }).map(revoked -> RevokeTokenResponse.newBuilder().setRevoked(revoked).build());
     }
+
+    /** Back-channel logout tokens arrive with issue #5's logout slice; until then the call is refused. */
+    @Override
+    public Uni<dev.arbor.contracts.token.v1.IssueLogoutTokenResponse> issueLogoutToken(
+            dev.arbor.contracts.token.v1.IssueLogoutTokenRequest request) {
+        return Uni.createFrom().failure(io.grpc.Status.UNIMPLEMENTED.asRuntimeException());
+    }
 }
