@@ -21,7 +21,7 @@ import java.util.Map;
  * (built here from it at start-up), and both again under fingerprinted names ({@code arbor.<hash>.js},
  * {@code arbor.classic.<hash>.js}) that may be cached for a year because their content never changes.
  * {@code manifest.json} maps the plain names to the fingerprinted ones. Plain names are revalidated with
- * an ETag, so a deployment is picked up on the next load.
+ * an ETag, so a deployment is picked up on the next load. Every SDK file may be loaded from any origin.
  */
 @ApplicationScoped
 public class SdkFiles {
@@ -47,6 +47,13 @@ public class SdkFiles {
     }
 
     void register(@Observes Router router) {
+        // The SDK is public code a customer's page on its own origin imports (a module import is a CORS
+        // request): readable from anywhere, never with credentials.
+        router.route(BASE + "*").order(-10).handler(ctx -> {
+            ctx.response().putHeader("Access-Control-Allow-Origin", "*")
+                    .putHeader("Cross-Origin-Resource-Policy", "cross-origin");
+            ctx.next();
+        });
         router.get(BASE + "manifest.json").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, REVALIDATE)

@@ -48,6 +48,19 @@ class SdkFilesTest {
     }
 
     @Test
+    void sdkWhenImportedFromAnotherOriginThenReadableWithoutCredentials() {
+        for (String path : new String[] {"/ui/sdk/arbor.js", "/ui/sdk/arbor.classic.js", "/ui/sdk/manifest.json"}) {
+            given().header("Origin", "https://login.example.com").get(path).then()
+                    .statusCode(200)
+                    .header("Access-Control-Allow-Origin", "*")
+                    .header("Access-Control-Allow-Credentials", org.hamcrest.Matchers.nullValue())
+                    .header("Cross-Origin-Resource-Policy", "cross-origin");
+        }
+        given().header("Origin", "https://login.example.com").get("/ui/login/").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void unknownFingerprintWhenRequestedThen404() {
         given().get("/ui/sdk/arbor.0123456789abcdef.js").then().statusCode(404);
     }
