@@ -46,7 +46,8 @@
     freeze(Reflect.getPrototypeOf(value));
   }
   return function check(body) {
-    FunctionConstructor('state', 'action', 'log', '"use strict";\n' + body);
+    FunctionConstructor('state', 'action', 'log', 'request', 'callbacks', 'http', 'secrets', 'util',
+      '"use strict";\n' + body);
     return true;
   };
 })()

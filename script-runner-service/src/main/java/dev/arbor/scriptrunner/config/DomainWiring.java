@@ -4,6 +4,9 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.arbor.scriptrunner.adapter.out.cache.CachingScriptRepository;
 import dev.arbor.scriptrunner.domain.ScriptCatalogService;
 import dev.arbor.scriptrunner.domain.ScriptImportService;
+import dev.arbor.scriptrunner.domain.admin.ScriptAdminService;
+import dev.arbor.scriptrunner.port.ScriptAdminRepository;
+import dev.arbor.scriptrunner.port.ScriptSyntaxChecker;
 import dev.arbor.scriptrunner.domain.execution.ScriptExecutionService;
 import dev.arbor.scriptrunner.port.ScriptSandbox;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -27,6 +30,14 @@ public class DomainWiring {
     @Singleton
     ScriptExecutionService scriptExecutionService(ScriptCatalogService catalog, ScriptSandbox sandbox) {
         return new ScriptExecutionService(catalog, sandbox, Infrastructure.getDefaultWorkerPool());
+    }
+
+    @Produces
+    @Singleton
+    ScriptAdminService scriptAdminService(ScriptAdminRepository repository, ScriptSyntaxChecker syntax,
+                                          ScriptExecutionService executions, ScriptRunnerConfig config) {
+        return new ScriptAdminService(repository, syntax, executions, Infrastructure.getDefaultWorkerPool(),
+                config.sandbox().maxSourceChars());
     }
 
     @Produces

@@ -1,5 +1,7 @@
 package dev.arbor.scriptrunner.config;
 
+import dev.arbor.scriptrunner.adapter.in.realm.RealmScriptSettingsRegistry;
+import dev.arbor.scriptrunner.adapter.out.graaljs.FetchPolicy;
 import dev.arbor.scriptrunner.adapter.out.graaljs.GraalScriptSandbox;
 import dev.arbor.scriptrunner.adapter.out.graaljs.SandboxLimits;
 import jakarta.enterprise.inject.Disposes;
@@ -10,8 +12,11 @@ import jakarta.inject.Singleton;
 public class SandboxWiring {
     @Produces
     @Singleton
-    GraalScriptSandbox graalScriptSandbox(ScriptRunnerConfig config) {
-        return new GraalScriptSandbox(limits(config.sandbox()));
+    GraalScriptSandbox graalScriptSandbox(ScriptRunnerConfig config, RealmScriptSettingsRegistry realms) {
+        ScriptRunnerConfig.Http http = config.sandbox().http();
+        return new GraalScriptSandbox(limits(config.sandbox()), new FetchPolicy(http.allowPrivateNetworks(),
+                http.defaultTimeout(), http.maxResponseBytes(), http.maxFetchesPerRun(), http.maxRequestBodyChars()),
+                realms::settings);
     }
 
     void close(@Disposes GraalScriptSandbox sandbox) {

@@ -8,7 +8,13 @@ import java.time.Duration;
 /** Typed configuration of script-runner-service (keys under {@code arbor.}). */
 @ConfigMapping(prefix = "arbor")
 public interface ScriptRunnerConfig {
+    /** {@code arbor.public-url}: public base URL of the suite; the admin realm's issuer is {@code <public-url>/realms/admin}. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
     Realms realms();
+
+    Admin admin();
 
     Sandbox sandbox();
 
@@ -28,8 +34,49 @@ public interface ScriptRunnerConfig {
         Duration latestTtl();
     }
 
+    /** {@code arbor.admin.*}: verifying admin API tokens against the admin realm's keys from token-service. */
+    interface Admin {
+        /** How long the admin realm's JWK Set is used before it is fetched again. */
+        @WithDefault("PT5M")
+        Duration jwksCacheTtl();
+
+        /** An unknown {@code kid} refetches the set at most this often (forged kids cannot hammer token-service). */
+        @WithDefault("PT30S")
+        Duration jwksRefetchInterval();
+
+        /** Deadline of the GetJwks call. */
+        @WithDefault("PT2S")
+        Duration peerTimeout();
+    }
+
+    /** {@code arbor.sandbox.http.*}: the limits of {@code http.fetch} (docs/reference/script-api.md). */
+    interface Http {
+        /**
+         * Let allow-listed hosts resolve to loopback, link-local, private or unique-local addresses.
+         * Tests and closed networks only: it opens the service's own network to scripts.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+
+        /** Timeout of one fetch when the script gives none; never past the run's deadline. */
+        @WithDefault("PT2S")
+        Duration defaultTimeout();
+
+        /** Largest response body read; larger: the fetch fails. */
+        @WithDefault("262144")
+        int maxResponseBytes();
+
+        @WithDefault("5")
+        int maxFetchesPerRun();
+
+        @WithDefault("65536")
+        int maxRequestBodyChars();
+    }
+
     /** {@code arbor.sandbox.*}: the limits of one script run (docs/guides/scripts.md). */
     interface Sandbox {
+        Http http();
+
         /** Statements one run may execute (GraalJS ResourceLimits); past it: LIMIT. */
         @WithDefault("1000000")
         long statementLimit();

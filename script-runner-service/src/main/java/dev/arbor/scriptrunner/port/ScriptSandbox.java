@@ -1,6 +1,7 @@
 package dev.arbor.scriptrunner.port;
 
 import dev.arbor.scriptrunner.domain.ScriptVersion;
+import dev.arbor.scriptrunner.domain.execution.ScriptInput;
 import dev.arbor.scriptrunner.domain.execution.ScriptRun;
 import java.util.Map;
 
@@ -10,5 +11,9 @@ import java.util.Map;
  * The returned outcome is whatever {@code action.goTo} named; the caller checks it is declared.
  */
 public interface ScriptSandbox {
-    ScriptRun run(ScriptVersion script, Map<String, String> state);
+    ScriptRun run(ScriptVersion script, ScriptInput input);
+
+    default ScriptRun run(ScriptVersion script, Map<String, String> state) {
+        return run(script, ScriptInput.ofState(state));
+    }
 }

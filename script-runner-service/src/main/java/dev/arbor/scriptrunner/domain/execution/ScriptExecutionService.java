@@ -39,10 +39,15 @@ public final class ScriptExecutionService {
                         .orElseGet(() -> completedFuture(ScriptRun.notFound(notFound(request)))), sandboxThreads);
     }
 
+    /** Runs a resolved version (the admin API's test run); the outcome is held to {@code declared}. */
+    public ScriptRun runResolved(ScriptVersion script, ScriptRequest request) {
+        return run(script, request);
+    }
+
     private ScriptRun run(ScriptVersion script, ScriptRequest request) {
         Set<String> declared = Set.copyOf(request.outcomes().isEmpty() ? script.outcomes() : request.outcomes());
-        ScriptRun run = sandbox.run(script, request.state());
-        if (run.error().isPresent()) {
+        ScriptRun run = sandbox.run(script, request.input());
+        if (run.error().isPresent() || run.isAsking()) {
             return run;
         }
         String outcome = run.outcome().orElseThrow();

@@ -2,10 +2,12 @@ package dev.arbor.scriptrunner.adapter.in.grpc;
 
 import dev.arbor.contracts.scriptrunner.v1.ExecuteRequest;
 import dev.arbor.contracts.scriptrunner.v1.MutinyScriptRunnerGrpc;
+import dev.arbor.contracts.scriptrunner.v1.ScriptCallback;
 import dev.arbor.contracts.scriptrunner.v1.ScriptLog;
 import dev.arbor.contracts.scriptrunner.v1.ScriptResult;
 import dev.arbor.scriptrunner.domain.execution.LogEntry;
 import dev.arbor.scriptrunner.domain.execution.ScriptExecutionService;
+import dev.arbor.scriptrunner.domain.execution.ScriptInput;
 import dev.arbor.scriptrunner.domain.execution.ScriptRequest;
 import dev.arbor.scriptrunner.domain.execution.ScriptRun;
 import io.grpc.Status;
@@ -29,8 +31,13 @@ public class ScriptRunnerGrpcService extends MutinyScriptRunnerGrpc.ScriptRunner
 
     @Override
     public Uni<ScriptResult> execute(ExecuteRequest request) {
+        ScriptInput input = new ScriptInput(request.getStateMap(), request.getRequestHeadersMap(),
+                request.getClientIp(), request.getLocale(), request.getAnswersList().stream()
+                        .map(answer -> dev.arbor.scriptrunner.domain.execution.ScriptCallback.answer(answer.getId(),
+                                answer.getValue()))
+                        .toList());
         ScriptRequest script = new ScriptRequest(request.getRealm(), request.getName(), request.getVersion(),
-                request.getOutcomesList(), request.getStateMap());
+                request.getOutcomesList(), input);
         return Uni.createFrom().completionStage(() -> executions.execute(script))
                 .map(ScriptRunnerGrpcService::toResult)
                 .onFailure().transform(failure -> {
@@ -48,6 +55,11 @@ public class ScriptRunnerGrpcService extends MutinyScriptRunnerGrpc.ScriptRunner
         run.error().ifPresent(error -> result
                 .setError(ScriptResult.ErrorCode.valueOf(error.code().name()))
                 .setMessage(error.message()));
+        run.callbacks().forEach(callback -> result.addCallbacks(ScriptCallback.newBuilder()
+                .setKind(ScriptCallback.Kind.valueOf(callback.kind().name()))
+                .setId(callback.id())
+                .setPrompt(callback.prompt())
+                .addAllChoices(callback.choices())));
         run.logs().forEach(line -> result.addLogs(ScriptLog.newBuilder()
                 .setLevel(level(line.level()))
                 .setMessage(line.message())));

@@ -30,11 +30,14 @@ public class RealmScriptsImporter {
 
     private final ScriptImportService importer;
     private final ScriptRunnerConfig config;
+    private final RealmScriptSettingsRegistry settings;
     private final RealmScriptsReader reader = new RealmScriptsReader(EnvSubstitution.fromSystemEnvironment());
 
-    public RealmScriptsImporter(ScriptImportService importer, ScriptRunnerConfig config) {
+    public RealmScriptsImporter(ScriptImportService importer, ScriptRunnerConfig config,
+                                RealmScriptSettingsRegistry settings) {
         this.importer = importer;
         this.config = config;
+        this.settings = settings;
     }
 
     void onStart(@Observes StartupEvent start) throws Throwable {
@@ -48,6 +51,7 @@ public class RealmScriptsImporter {
             LOG.warnf("realm folder %s does not exist; no scripts imported", folder.toAbsolutePath());
             return List.of();
         }
+        settings.replaceAll(reader.readSettingsFolder(folder));
         List<ScriptVersion> scripts = reader.readFolder(folder);
         // Hibernate Reactive needs a Vert.x context; start-up runs on the main thread.
         List<ImportResult> results = VertxContextSupport.subscribeAndAwait(

@@ -9,11 +9,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arbor.scriptrunner.domain.InvalidScriptException;
 import dev.arbor.scriptrunner.domain.ScriptStatus;
 import dev.arbor.scriptrunner.domain.ScriptVersion;
+import dev.arbor.scriptrunner.domain.execution.ScriptRealmSettings;
+import dev.arbor.scriptrunner.domain.execution.ScriptRealmSettings.AllowedHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,9 +38,23 @@ import java.util.stream.Stream;
  * (an admin client secret, say) need not be set for this service. {@code ${VAR}} is substituted in
  * {@code realm}, {@code name}, {@code status} and {@code outcomes}, but not in {@code source}: a
  * JavaScript template literal ({@code `${user}`}) is code, not a reference to the environment.
+ *
+ * <p>The {@code scriptSettings:} section says what the realm's scripts may reach (issue #8):
+ * <pre>
+ * scriptSettings:
+ *   httpAllowList:                 # hosts http.fetch may call, any port, https only ...
+ *     - api.example.com
+ *     - { host: intranet.example, insecure: true }   # ... or plain http too
+ *   secrets:                       # secrets.get(name); values are ${ENV} references, never logged
+ *     riskApiKey: ${RISK_API_KEY}
+ * </pre>
  */
 final class RealmScriptsReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
+    /** Shorter secrets would redact ordinary words out of script logs. */
+    static final int MIN_SECRET_LENGTH = 4;
 
     private final EnvSubstitution env;
 
@@ -52,6 +72,88 @@ final class RealmScriptsReader {
             throw new RealmConfigException("cannot list realm folder " + folder + ": " + e.getMessage(), e);
         }
         return scripts;
+    }
+
+    /** Each realm's {@code scriptSettings:}; realms without the section are absent. */
+    Map<String, ScriptRealmSettings> readSettingsFolder(Path folder) {
+        Map<String, ScriptRealmSettings> settings = new HashMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(file -> file.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .forEach(file -> readSettingsFile(file).forEach((realm, value) -> {
+                        if (settings.put(realm, value) != null) {
+                            throw new RealmConfigException(file.getFileName() + ": scriptSettings of realm " + realm
+                                    + " are declared in two files");
+                        }
+                    }));
+        } catch (IOException e) {
+            throw new RealmConfigException("cannot list realm folder " + folder + ": " + e.getMessage(), e);
+        }
+        return settings;
+    }
+
+    Map<String, ScriptRealmSettings> readSettingsFile(Path file) {
+        JsonNode root = parse(file);
+        JsonNode section = root.path("scriptSettings");
+        if (section.isMissingNode() || section.isNull()) {
+            return Map.of();
+        }
+        String where = file.getFileName() + " scriptSettings";
+        if (!section.isObject()) {
+            throw new RealmConfigException(where + ": must be a mapping");
+        }
+        String realm = text(root, "realm", file.getFileName().toString());
+        if (realm == null || realm.isBlank()) {
+            throw new RealmConfigException(file.getFileName() + ": realm is required when scriptSettings are declared");
+        }
+        return Map.of(realm, new ScriptRealmSettings(allowList(section.path("httpAllowList"), where + ".httpAllowList"),
+                secrets(section.path("secrets"), where + ".secrets")));
+    }
+
+    private List<AllowedHost> allowList(JsonNode list, String where) {
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new RealmConfigException(where + ": must be a list of hosts");
+        }
+        List<AllowedHost> hosts = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode entry = list.get(i);
+            String at = where + "[" + i + "]";
+            String host = entry.isObject() ? text(entry, "host", at) : entry.isValueNode() ? substitute(entry.asText(), at) : null;
+            if (host == null || !HOST.matcher(host).matches()) {
+                throw new RealmConfigException(at + ": must be a host name (no scheme, port or path)");
+            }
+            hosts.add(new AllowedHost(host.toLowerCase(java.util.Locale.ROOT),
+                    entry.isObject() && entry.path("insecure").asBoolean(false)));
+        }
+        return hosts;
+    }
+
+    private Map<String, String> secrets(JsonNode map, String where) {
+        if (map.isMissingNode() || map.isNull()) {
+            return Map.of();
+        }
+        if (!map.isObject()) {
+            throw new RealmConfigException(where + ": must be a mapping of name to value");
+        }
+        Map<String, String> secrets = new LinkedHashMap<>();
+        map.fields().forEachRemaining(field -> {
+            String at = where + "." + field.getKey();
+            if (!SECRET_NAME.matcher(field.getKey()).matches()) {
+                throw new RealmConfigException(at + ": a secret's name is letters, digits, '_', '.' or '-'");
+            }
+            if (!field.getValue().isValueNode() || field.getValue().isNull()) {
+                throw new RealmConfigException(at + ": must be a string (usually ${VAR})");
+            }
+            String value = substitute(field.getValue().asText(), at);
+            if (value.length() < MIN_SECRET_LENGTH) {
+                throw new RealmConfigException(at + ": a secret must be at least " + MIN_SECRET_LENGTH + " characters");
+            }
+            secrets.put(field.getKey(), value);
+        });
+        return secrets;
     }
 
     List<ScriptVersion> readFile(Path file) {

@@ -1,9 +1,16 @@
 package dev.arbor.scriptrunner.adapter.out.graaljs;
 
 import dev.arbor.scriptrunner.domain.ScriptVersion;
+import dev.arbor.scriptrunner.domain.admin.SyntaxProblem;
+import dev.arbor.scriptrunner.domain.execution.LogEntry;
+import dev.arbor.scriptrunner.domain.execution.ScriptCallback;
 import dev.arbor.scriptrunner.domain.execution.ScriptErrorCode;
+import dev.arbor.scriptrunner.domain.execution.ScriptInput;
+import dev.arbor.scriptrunner.domain.execution.ScriptRealmSettings;
 import dev.arbor.scriptrunner.domain.execution.ScriptRun;
 import dev.arbor.scriptrunner.port.ScriptSandbox;
+import dev.arbor.scriptrunner.port.ScriptSyntaxChecker;
+import java.net.http.HttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,13 +18,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -27,23 +37,33 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.io.IOAccess;
 import org.jboss.logging.Logger;
 
 /**
  * {@link ScriptSandbox} on GraalJS (community edition) under {@link SandboxPolicy#CONSTRAINED}:
- * host access only to {@code @HostAccess.Export} members of the three API objects, no class
+ * host access only to {@code @HostAccess.Export} members of the Script API objects, no class
  * lookup, IO, threads, native access, processes, environment or polyglot access; out/err go
  * nowhere. One shared {@link Engine} (parsed code is shared), one cached {@link Source} per script
  * version, and per realm a small pool of locked-down contexts (see lockdown.js) that are never
  * lent to another realm. Each run gets fresh API objects, a statement limit (reset per run) and a
  * wall-clock deadline enforced by a watchdog; a context that hit either is closed, not pooled.
  */
-public final class GraalScriptSandbox implements ScriptSandbox, AutoCloseable {
+public final class GraalScriptSandbox implements ScriptSandbox, ScriptSyntaxChecker, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(GraalScriptSandbox.class);
     private static final int MAX_SOURCES = 4096;
+    /** The Script API objects, in the order the wrapper function takes them (lockdown.js checks bodies with the same names). */
+    private static final String WRAPPER_HEAD =
+            "(function (state, action, log, request, callbacks, http, secrets, util) {\"use strict\";\n";
+    private static final UtilApi UTIL = new UtilApi();
 
     private final SandboxLimits limits;
+    private final FetchPolicy fetchPolicy;
+    private final Function<String, ScriptRealmSettings> realmSettings;
+    private final HttpClient http;
+    private final Object syntaxLock = new Object();
+    private RealmContext syntaxContext;
     private final Engine engine;
     private final Source lockdown;
     private final Map<SourceKey, CachedSource> sources = new ConcurrentHashMap<>();
@@ -60,8 +80,22 @@ public final class GraalScriptSandbox implements ScriptSandbox, AutoCloseable {
     private record CachedSource(String body, Source wrapped) {
     }
 
+    /** No network and no secrets for any realm (tests, the benchmark). */
     public GraalScriptSandbox(SandboxLimits limits) {
+        this(limits, FetchPolicy.DEFAULTS, realm -> ScriptRealmSettings.NONE);
+    }
+
+    /** @param realmSettings a realm's allow-list and secrets ({@link ScriptRealmSettings#NONE} when it has none) */
+    public GraalScriptSandbox(SandboxLimits limits, FetchPolicy fetchPolicy,
+                              Function<String, ScriptRealmSettings> realmSettings) {
         this.limits = limits;
+        this.fetchPolicy = fetchPolicy;
+        this.realmSettings = realmSettings;
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .connectTimeout(fetchPolicy.defaultTimeout())
+                .build();
         this.engine = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .out(OutputStream.nullOutputStream())
@@ -73,7 +107,15 @@ public final class GraalScriptSandbox implements ScriptSandbox, AutoCloseable {
     }
 
     @Override
-    public ScriptRun run(ScriptVersion script, Map<String, String> state) {
+    public ScriptRun run(ScriptVersion script, ScriptInput input) {
+        ScriptRealmSettings settings = Optional.ofNullable(realmSettings.apply(script.realm()))
+                .orElse(ScriptRealmSettings.NONE);
+        SecretRedactor redactor = SecretRedactor.of(settings.secrets().values());
+        return redact(runIn(script, input, settings, redactor), redactor);
+    }
+
+    private ScriptRun runIn(ScriptVersion script, ScriptInput input, ScriptRealmSettings settings,
+                            SecretRedactor redactor) {
         if (script.source().length() > limits.maxSourceChars()) {
             return ScriptRun.failed(script.version(), ScriptErrorCode.LIMIT, "the script is "
                     + script.source().length() + " characters long; the limit is " + limits.maxSourceChars(),
@@ -81,21 +123,21 @@ public final class GraalScriptSandbox implements ScriptSandbox, AutoCloseable {
         }
         CachedSource source = source(script);
         RealmContext context = acquire(script.realm());
-        StateApi stateApi = new StateApi(state, limits);
+        StateApi stateApi = new StateApi(input.state(), limits);
         ActionApi actionApi = new ActionApi();
-        LogApi logApi = new LogApi(limits);
+        LogApi logApi = new LogApi(limits, redactor);
+        CallbacksApi callbacks = new CallbacksApi(input.answers());
+        HttpApi httpApi = new HttpApi(settings.httpAllowList(), fetchPolicy, http,
+                System.nanoTime() + limits.deadline().toNanos());
         Watch watch = new Watch(context);
         ScheduledFuture<?> deadline = watchdog.schedule(watch::fire, limits.deadline().toNanos(), TimeUnit.NANOSECONDS);
         ScriptRun run;
         boolean reusable;
         try {
             context.context().resetLimits();
-            context.function(source.wrapped(), source.body()).executeVoid(stateApi, actionApi, logApi);
-            run = actionApi.outcome()
-                    .map(outcome -> ScriptRun.completed(script.version(), outcome, stateApi.patch(), logApi.lines()))
-                    .orElseGet(() -> ScriptRun.failed(script.version(), ScriptErrorCode.RUNTIME,
-                            "the script ended without calling action.goTo(outcome)", stateApi.patch(),
-                            logApi.lines()));
+            context.function(source.wrapped(), source.body()).executeVoid(stateApi, actionApi, logApi,
+                    new RequestApi(input), callbacks, httpApi, new SecretsApi(settings.secrets()), UTIL);
+            run = ended(script, actionApi, callbacks, stateApi, logApi);
             reusable = watch.finish();
         } catch (PolyglotException e) {
             boolean timedOut = !watch.finish();
@@ -122,6 +164,80 @@ public final class GraalScriptSandbox implements ScriptSandbox, AutoCloseable {
         return run;
     }
 
+    /** A run decides (goTo) or asks (callbacks), never both; doing neither is an error as before callbacks existed. */
+    private static ScriptRun ended(ScriptVersion script, ActionApi action, CallbacksApi callbacks, StateApi state,
+                                   LogApi log) {
+        List<ScriptCallback> asked = callbacks.asked();
+        if (action.outcome().isPresent() && !asked.isEmpty()) {
+            return ScriptRun.failed(script.version(), ScriptErrorCode.RUNTIME, "the script both asked (callbacks.*)"
+                    + " and decided (action.goTo); a run does one or the other", state.patch(), log.lines());
+        }
+        if (action.outcome().isPresent()) {
+            return ScriptRun.completed(script.version(), action.outcome().get(), state.patch(), log.lines());
+        }
+        if (!asked.isEmpty()) {
+            return ScriptRun.asking(script.version(), asked, state.patch(), log.lines());
+        }
+        return ScriptRun.failed(script.version(), ScriptErrorCode.RUNTIME,
+                "the script ended without calling action.goTo(outcome)", state.patch(), log.lines());
+    }
+
+    /** No secret's value leaves a run in clear: logs are redacted as written, the rest here. */
+    private static ScriptRun redact(ScriptRun run, SecretRedactor redactor) {
+        if (redactor == SecretRedactor.NONE) {
+            return run;
+        }
+        Map<String, String> patch = new LinkedHashMap<>();
+        run.statePatch().forEach((key, value) -> patch.put(key, redactor.redact(value)));
+        List<ScriptCallback> callbacks = run.callbacks().stream().map(c -> new ScriptCallback(c.kind(), c.id(),
+                redactor.redact(c.prompt()), c.choices().stream().map(redactor::redact).toList(), c.value())).toList();
+        List<LogEntry> logs = run.logs().stream()
+                .map(line -> new LogEntry(line.level(), redactor.redact(line.message()))).toList();
+        return new ScriptRun(run.version(), run.outcome(), patch, logs,
+                run.error().map(e -> new ScriptRun.Failure(e.code(), redactor.redact(e.message()))), callbacks);
+    }
+
+    /**
+     * Parses {@code body} as the sandbox runs it, without running it: first wrapped (for the line and
+     * column of a plain syntax error), then on its own (a body that closes the wrapper parses when
+     * wrapped but is refused at run time).
+     */
+    @Override
+    public Optional<SyntaxProblem> check(String body) {
+        Source wrapped = Source.newBuilder("js", WRAPPER_HEAD + body + "\n})", "script.js").buildLiteral();
+        synchronized (syntaxLock) {
+            try {
+                if (syntaxContext == null) {
+                    syntaxContext = newContext("\u0000syntax-check");
+                }
+                syntaxContext.context().resetLimits();
+                syntaxContext.context().parse(wrapped);
+                syntaxContext.checkBody(body);
+                return Optional.empty();
+            } catch (PolyglotException e) {
+                if (!e.isSyntaxError()) {
+                    LOG.warnf("syntax check failed unexpectedly: %s", e.getClass().getSimpleName());
+                    syntaxContext.close();
+                    syntaxContext = null;
+                    return Optional.of(new SyntaxProblem("the source could not be checked", 0, 0));
+                }
+                SourceSection at = e.getSourceLocation();
+                boolean inBody = at != null && at.getSource() != null && "script.js".equals(at.getSource().getName())
+                        && at.getStartLine() >= 2;
+                String message = firstLine(e.getMessage());
+                return Optional.of(inBody
+                        ? new SyntaxProblem(message, at.getStartLine() - 1, at.getStartColumn())
+                        : new SyntaxProblem("the body must be complete statements: " + message, 0, 0));
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        String line = message == null ? "syntax error" : message.lines().findFirst().orElse("syntax error");
+        line = line.replaceFirst("^(SyntaxError: )?\\S+:\\d+:\\d+\\s+", "$1");
+        return line.length() <= 200 ? line : line.substring(0, 200) + "…";
+    }
+
     private CachedSource source(ScriptVersion script) {
         SourceKey key = new SourceKey(script.realm(), script.name(), script.version());
         CachedSource cached = sources.get(key);
@@ -131,7 +247,7 @@ public final class GraalScriptSandbox implements ScriptSandbox, AutoCloseable {
                 sources.clear();
             }
             cached = new CachedSource(script.source(), Source.newBuilder("js",
-                            "(function (state, action, log) {\"use strict\";\n" + script.source() + "\n})",
+                            WRAPPER_HEAD + script.source() + "\n})",
                             script.realm() + "/" + script.name() + "/v" + script.version() + ".js")
                     .cached(true)
                     .buildLiteral());
@@ -204,6 +320,12 @@ public final class GraalScriptSandbox implements ScriptSandbox, AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+        synchronized (syntaxLock) {
+            if (syntaxContext != null) {
+                syntaxContext.close();
+            }
+        }
+        http.close();
         pools.values().forEach(pool -> {
             synchronized (pool) {
                 pool.forEach(RealmContext::close);

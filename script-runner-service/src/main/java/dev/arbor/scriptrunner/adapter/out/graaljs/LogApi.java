@@ -14,10 +14,17 @@ import org.graalvm.polyglot.Value;
 public final class LogApi {
     private final List<LogEntry> lines = new ArrayList<>();
     private final SandboxLimits limits;
+    private final SecretRedactor redactor;
     private int dropped;
 
     LogApi(SandboxLimits limits) {
+        this(limits, SecretRedactor.NONE);
+    }
+
+    /** Lines that contain a value of one of the realm's secrets get it replaced (before truncation). */
+    LogApi(SandboxLimits limits, SecretRedactor redactor) {
         this.limits = limits;
+        this.redactor = redactor;
     }
 
     @HostAccess.Export
@@ -60,8 +67,9 @@ public final class LogApi {
             }
             text.append(part.isString() ? part.asString() : part.toString());
         }
-        String message = text.length() <= limits.maxLogLineLength() ? text.toString()
-                : text.substring(0, limits.maxLogLineLength()) + "…";
+        String redacted = redactor.redact(text.toString());
+        String message = redacted.length() <= limits.maxLogLineLength() ? redacted
+                : redacted.substring(0, limits.maxLogLineLength()) + "…";
         lines.add(new LogEntry(level, message));
     }
 }

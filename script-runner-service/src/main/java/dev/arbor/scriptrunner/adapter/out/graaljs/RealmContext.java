@@ -47,6 +47,11 @@ final class RealmContext implements AutoCloseable {
         return function;
     }
 
+    /** Throws a syntax error when {@code body} does not parse on its own as a function body. */
+    void checkBody(String body) {
+        bodyCheck.execute(body);
+    }
+
     void markStatementLimitHit() {
         statementLimitHit = true;
     }

@@ -12,7 +12,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A row of {@code scripts} (see V1__scripts.sql; Flyway owns the schema). {@code created_at} is
+ * A row of {@code scripts} (see V1__scripts.sql, V2; Flyway owns the schema). {@code created_at} is
  * left to the column default. Mutable because JPA needs it; it never leaves this package.
  */
 @Entity
@@ -35,6 +35,12 @@ public class ScriptEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     String[] outcomes;
+
+    /** Admin API only; the realm YAML import never writes it. */
+    String description;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    java.time.OffsetDateTime createdAt;
 
     static ScriptEntity of(ScriptVersion script) {
         ScriptEntity entity = new ScriptEntity();
