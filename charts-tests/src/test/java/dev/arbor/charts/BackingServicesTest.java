@@ -35,7 +35,8 @@ class BackingServicesTest {
                 }
             }
         }
-        assertEquals(7, clients, "authtree: federation, session-store, script-runner, token; federation: token, session-store, authtree");
+        assertEquals(8, clients, "authtree: federation, session-store, script-runner, token; federation: token, "
+                + "session-store, authtree; script-runner: token");
     }
 
     @Test

@@ -38,6 +38,7 @@ class NetworkPolicyTest {
             "authtree-service -> session-store-service",
             "authtree-service -> script-runner-service",
             "authtree-service -> token-service",
+            "script-runner-service -> token-service",
             "federation-service -> token-service",
             "federation-service -> session-store-service",
             "federation-service -> authtree-service");
@@ -108,14 +109,14 @@ class NetworkPolicyTest {
         Map<String, Set<String>> expected = switch (set) {
             case REDIS_CLUSTER -> Map.of(
                     "federation-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6380/TCP", "16380/TCP", "9093/TCP"),
-                    "authtree-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6380/TCP", "16380/TCP"),
+                    "authtree-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6380/TCP", "16380/TCP", "9093/TCP"),
                     "token-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6380/TCP", "16380/TCP", "9093/TCP"),
                     "session-store-service", Set.of("53/UDP", "53/TCP", "6380/TCP", "16380/TCP", "9093/TCP"),
                     "script-runner-service", Set.of("53/UDP", "53/TCP", "5432/TCP"),
                     "ui-server", Set.of("53/UDP", "53/TCP"));
             default -> Map.of(
                     "federation-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6379/TCP", "9092/TCP"),
-                    "authtree-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6379/TCP"),
+                    "authtree-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6379/TCP", "9092/TCP"),
                     "token-service", Set.of("53/UDP", "53/TCP", "5432/TCP", "6379/TCP", "9092/TCP"),
                     "session-store-service", Set.of("53/UDP", "53/TCP", "6379/TCP", "9092/TCP"),
                     "script-runner-service", Set.of("53/UDP", "53/TCP", "5432/TCP"),
@@ -132,6 +133,23 @@ class NetworkPolicyTest {
                 }
             }
             assertEquals(new TreeSet<>(expected.get(service)), ports, service + " egress outside the release");
+        }
+    }
+
+    @Test
+    void federationsExtraEgressForBackchannelLogoutIsRenderedVerbatimAndOnlyForFederation() {
+        Rendered rendered = ArborChart.render(ValueSet.DEFAULTS, Map.of(
+                "services.federation-service.extraEgress[0].to[0].ipBlock.cidr", "203.0.113.0/24",
+                "services.federation-service.extraEgress[0].ports[0].port", "443",
+                "services.federation-service.extraEgress[0].ports[0].protocol", "TCP"));
+        for (NetworkPolicy policy : rendered.all(NetworkPolicy.class)) {
+            String service = policy.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name");
+            long rpRules = policy.getSpec().getEgress().stream()
+                    .filter(rule -> rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null
+                            && "203.0.113.0/24".equals(peer.getIpBlock().getCidr())))
+                    .filter(rule -> rule.getPorts().size() == 1 && rule.getPorts().getFirst().getPort().getIntVal() == 443)
+                    .count();
+            assertEquals("federation-service".equals(service) ? 1 : 0, rpRules, service);
         }
     }
 

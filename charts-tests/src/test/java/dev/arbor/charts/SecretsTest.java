@@ -66,13 +66,40 @@ class SecretsTest {
         assertEquals(merge(pg, redis, kafka, Map.of(
                 "ARBOR_FEDERATION_CLIENT_SECRET_PEPPER", "arbor-secrets/federation-client-secret-pepper",
                 "ARBOR_ADMIN_CLIENT_SECRET", "arbor-secrets/admin-client-secret")), refs.get("federation-service"));
-        assertEquals(merge(pg, redis, Map.of("ARBOR_AUTHTREE_AUTH_ID_KEY", "arbor-secrets/authtree-auth-id-key")),
+        assertEquals(merge(pg, redis, kafka, Map.of("ARBOR_AUTHTREE_AUTH_ID_KEY", "arbor-secrets/authtree-auth-id-key")),
                 refs.get("authtree-service"));
         assertEquals(merge(pg, redis, kafka, Map.of("ARBOR_TOKEN_KEY_ENCRYPTION_KEY", "arbor-secrets/token-key-encryption-key")),
                 refs.get("token-service"));
-        assertEquals(merge(redis, kafka), refs.get("session-store-service"));
+        assertEquals(merge(redis, kafka, Map.of("ARBOR_SESSION_STORE_NODE_RESULT_KEY",
+                "arbor-secrets/session-store-node-result-key")), refs.get("session-store-service"));
         assertEquals(pg, refs.get("script-runner-service"));
         assertEquals(Map.of(), refs.get("ui-server"));
+    }
+
+    @Test
+    void duringANodeResultKeyRotationSessionStoreGetsTheRetiredKeysAlsoFromTheSecret() {
+        // Given the retired keys added to session-store's secretEnv next to the current key
+        String env = "services.session-store-service.secretEnv";
+        Rendered rendered = ArborChart.render(ValueSet.DEFAULTS, Map.of(
+                env + "[0].name", "ARBOR_SESSION_STORE_NODE_RESULT_KEY", env + "[0].key", "session-store-node-result-key",
+                env + "[1].name", "ARBOR_SESSION_STORE_NODE_RESULT_PREVIOUS_KEYS",
+                env + "[1].key", "session-store-node-result-previous-keys"));
+
+        // Then both reach session-store as secretKeyRefs of the default Secret, never as literal values
+        Deployment sessionStore = rendered.all(Deployment.class).stream()
+                .filter(d -> "session-store-service".equals(d.getMetadata().getLabels().get("app.kubernetes.io/name")))
+                .findFirst().orElseThrow();
+        Map<String, String> refs = new TreeMap<>();
+        DeploymentHardeningTest.onlyContainer(sessionStore).getEnv().stream()
+                .filter(e -> e.getName().startsWith("ARBOR_SESSION_STORE_NODE_RESULT"))
+                .forEach(e -> {
+                    assertNull(e.getValue(), e.getName() + " has a literal value");
+                    refs.put(e.getName(), e.getValueFrom().getSecretKeyRef().getName() + "/"
+                            + e.getValueFrom().getSecretKeyRef().getKey());
+                });
+        assertEquals(Map.of("ARBOR_SESSION_STORE_NODE_RESULT_KEY", "arbor-secrets/session-store-node-result-key",
+                "ARBOR_SESSION_STORE_NODE_RESULT_PREVIOUS_KEYS", "arbor-secrets/session-store-node-result-previous-keys"),
+                refs);
     }
 
     @ParameterizedTest

@@ -17,16 +17,26 @@ import java.util.concurrent.TimeUnit;
  * relying party of these tests starts, and stops it with {@code ./arbor down} afterwards. Each run
  * gets its own instance: a fresh database, fresh Redis key prefixes and its own Kafka data, all
  * under {@code system-tests/target/arbor-state} (logs included, for when a test fails).
+ *
+ * <p>Init argument {@value #REPLICAS} (default 1) starts that many replicas of every service behind the
+ * gateway ({@code ./arbor up --replicas N}); a test class asking for it gets a suite of its own.
  */
 public class ArborSuite implements QuarkusTestResourceLifecycleManager {
     static final String PUBLIC_URL = "http://localhost:8080";
     static final String ALICE_PASSWORD = "Wonderland-2026";
+    static final String REPLICAS = "replicas";
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path STATE = Path.of("target", "arbor-state").toAbsolutePath();
 
     static String adminSecret;
     private static ArborSuite current;
     private String instance;
+    private String replicas = "1";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        replicas = initArgs.getOrDefault(REPLICAS, "1");
+    }
 
     @Override
     public Map<String, String> start() {
@@ -37,7 +47,11 @@ public class ArborSuite implements QuarkusTestResourceLifecycleManager {
         byte[] secret = new byte[24];
         random.nextBytes(secret);
         adminSecret = HexFormat.of().formatHex(secret);
-        run(List.of(ROOT.resolve("arbor").toString(), "up", "--detach"), Duration.START);
+        var up = new ArrayList<>(List.of(ROOT.resolve("arbor").toString(), "up", "--detach"));
+        if (!replicas.equals("1")) {
+            up.addAll(List.of("--replicas", replicas));
+        }
+        run(up, Duration.START);
         current = this;
         return Map.of();
     }
@@ -50,6 +64,22 @@ public class ArborSuite implements QuarkusTestResourceLifecycleManager {
         var command = new ArrayList<>(List.of(ROOT.resolve("arbor").toString()));
         command.addAll(List.of(arguments));
         current.run(command, Duration.START);
+    }
+
+    /**
+     * Kills (SIGKILL, no shutdown hook, no draining) a process of the running instance by its launcher
+     * name: {@code authtree-service}, or {@code authtree-service@28082} for a replica.
+     */
+    static void kill(String processName) {
+        try {
+            long pid = Long.parseLong(Files.readString(STATE.resolve("pids").resolve(processName + ".pid")).trim());
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException(processName + " (pid " + pid + ") is not running"));
+            process.destroyForcibly();
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not kill " + processName, e);
+        }
     }
 
     @Override

@@ -4,12 +4,16 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** Typed configuration of the gateway: where each upstream service lives and how long to wait for it. */
 @ConfigMapping(prefix = "arbor.gateway")
 public interface GatewayConfig {
 
-    /** Base URLs of the upstream services (scheme, host and port; any path is ignored). */
+    /**
+     * Base URLs of the upstream services (scheme, host and port; any path is ignored). Each is one URL
+     * or a comma-separated list of the replicas of that service, served in turn.
+     */
     Upstreams upstream();
 
     /** How long to wait for a TCP connection to an upstream before answering 502. */
@@ -27,21 +31,47 @@ public interface GatewayConfig {
     @WithDefault("64")
     int maxConnectionsPerUpstream();
 
-    /** One base URL per upstream service; the defaults are the local ports of {@code ./arbor up}. */
+    /**
+     * How long an upstream instance that refused a connection stays out of the rotation before it is
+     * tried again (passive health checking; there are no active probes).
+     */
+    @WithDefault("PT5S")
+    Duration instanceDownFor();
+
+    /**
+     * The largest request body (bytes, known from {@code Content-Length}) the gateway holds in memory so
+     * that it can send the request again to another instance when the first one refused the
+     * connection. A larger or chunked body is streamed and never retried.
+     */
+    @WithDefault("65536")
+    int retryBodyLimit();
+
+    /**
+     * Whether responses carry {@code X-Arbor-Upstream-Instance} (the index of the instance that served
+     * them). For tests; off by default, the metric {@code arbor_gateway_upstream_requests_total} says
+     * the same without telling clients about the topology.
+     */
+    @WithDefault("false")
+    boolean instanceHeader();
+
+    /**
+     * One or more base URLs per upstream service (comma-separated); the defaults are the local ports of
+     * {@code ./arbor up}.
+     */
     interface Upstreams {
         @WithDefault("http://localhost:8081")
-        URI federation();
+        List<URI> federation();
 
         @WithDefault("http://localhost:8082")
-        URI authtree();
+        List<URI> authtree();
 
         @WithDefault("http://localhost:8083")
-        URI token();
+        List<URI> token();
 
         @WithDefault("http://localhost:8085")
-        URI scriptRunner();
+        List<URI> scriptRunner();
 
         @WithDefault("http://localhost:8086")
-        URI uiServer();
+        List<URI> uiServer();
     }
 }
