@@ -2,9 +2,12 @@ package dev.arbor.sessionstore.config;
 
 import dev.arbor.sessionstore.domain.TtlPolicy;
 import dev.arbor.sessionstore.domain.journey.JourneyStateService;
+import dev.arbor.sessionstore.domain.session.NodeResultSealing;
 import dev.arbor.sessionstore.domain.session.SessionIdGenerator;
 import dev.arbor.sessionstore.domain.session.SsoSessionService;
+import dev.arbor.sessionstore.port.ForgetBeforeMarkers;
 import dev.arbor.sessionstore.port.JourneyStateStore;
+import dev.arbor.sessionstore.port.NodeResultCipher;
 import dev.arbor.sessionstore.port.SessionEventPublisher;
 import dev.arbor.sessionstore.port.SsoSessionRepository;
 import jakarta.enterprise.inject.Produces;
@@ -29,8 +32,16 @@ public class DomainWiring {
     @Produces
     @Singleton
     SsoSessionService ssoSessionService(SsoSessionRepository repository, SessionEventPublisher events,
+                                        ForgetBeforeMarkers forgetMarkers, SessionStoreConfig config, Clock clock) {
+        return new SsoSessionService(repository, events, forgetMarkers, new SessionIdGenerator(new SecureRandom()),
+                new TtlPolicy(config.sessionstore().maxSessionTtl()), config.sessionStore().nodeResultMaxTtl(),
+                clock);
+    }
+
+    @Produces
+    @Singleton
+    NodeResultSealing nodeResultSealing(NodeResultCipher cipher, ForgetBeforeMarkers forgetMarkers,
                                         SessionStoreConfig config, Clock clock) {
-        return new SsoSessionService(repository, events, new SessionIdGenerator(new SecureRandom()),
-                new TtlPolicy(config.sessionstore().maxSessionTtl()), clock);
+        return new NodeResultSealing(cipher, forgetMarkers, config.sessionStore().nodeResultMaxTtl(), clock);
     }
 }

@@ -3,6 +3,7 @@ package dev.arbor.sessionstore.adapter.in.grpc;
 import dev.arbor.contracts.sessionstore.v1.CreateSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.Session;
 import dev.arbor.sessionstore.domain.session.NewSession;
+import dev.arbor.sessionstore.domain.session.NodeResult;
 import dev.arbor.sessionstore.domain.session.SsoSession;
 import java.time.Instant;
 
@@ -14,7 +15,9 @@ final class SessionMessages {
     static NewSession toNewSession(CreateSessionRequest request) {
         Instant authTime = request.getAuthTime() > 0 ? Instant.ofEpochSecond(request.getAuthTime()) : null;
         return new NewSession(request.getRealm(), request.getSubject(), authTime, request.getAcr(),
-                request.getAmrList(), request.getTtlSeconds());
+                request.getAmrList(), request.getTtlSeconds(),
+                request.getNodeResultsList().stream().map(SessionMessages::toResult).toList(),
+                request.getPropertiesMap(), request.getReplacesSessionId());
     }
 
     static Session toMessage(SsoSession session) {
@@ -26,6 +29,26 @@ final class SessionMessages {
                 .setAcr(session.acr())
                 .addAllAmr(session.amr())
                 .setExpiresAt(session.expiresAt().getEpochSecond())
+                .addAllNodeResults(session.nodeResults().stream().map(SessionMessages::toMessage).toList())
+                .putAllProperties(session.properties())
+                .build();
+    }
+
+    static NodeResult toResult(dev.arbor.contracts.sessionstore.v1.NodeResult message) {
+        return new NodeResult(message.getTree(), message.getNodeId(), message.getOutcome(), message.getSharedMap(),
+                message.getSubject(), Instant.ofEpochSecond(message.getRememberedAt()),
+                Instant.ofEpochSecond(message.getExpiresAt()));
+    }
+
+    static dev.arbor.contracts.sessionstore.v1.NodeResult toMessage(NodeResult result) {
+        return dev.arbor.contracts.sessionstore.v1.NodeResult.newBuilder()
+                .setTree(result.tree())
+                .setNodeId(result.nodeId())
+                .setOutcome(result.outcome())
+                .putAllShared(result.shared())
+                .setSubject(result.subject())
+                .setRememberedAt(result.rememberedAt().getEpochSecond())
+                .setExpiresAt(result.expiresAt().getEpochSecond())
                 .build();
     }
 }

@@ -10,30 +10,43 @@ import dev.arbor.contracts.sessionstore.v1.GetJourneyStateRequest;
 import dev.arbor.contracts.sessionstore.v1.GetJourneyStateResponse;
 import dev.arbor.contracts.sessionstore.v1.GetSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.GetSessionResponse;
+import dev.arbor.contracts.sessionstore.v1.ListSessionsRequest;
+import dev.arbor.contracts.sessionstore.v1.ListSessionsResponse;
 import dev.arbor.contracts.sessionstore.v1.MutinySessionStoreGrpc;
 import dev.arbor.contracts.sessionstore.v1.PutJourneyStateRequest;
 import dev.arbor.contracts.sessionstore.v1.PutJourneyStateResponse;
+import dev.arbor.contracts.sessionstore.v1.SealNodeResultRequest;
+import dev.arbor.contracts.sessionstore.v1.SealNodeResultResponse;
 import dev.arbor.contracts.sessionstore.v1.Session;
+import dev.arbor.contracts.sessionstore.v1.UnsealNodeResultRequest;
+import dev.arbor.contracts.sessionstore.v1.UnsealNodeResultResponse;
+import dev.arbor.sessionstore.domain.InvalidRequestException;
 import dev.arbor.sessionstore.domain.journey.JourneyStateService;
+import dev.arbor.sessionstore.domain.session.NodeResultSealing;
 import dev.arbor.sessionstore.domain.session.SsoSessionService;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
  * {@code arbor.sessionstore.v1.SessionStore}: maps messages and delegates to the domain services.
  * Journey state keeps a step from being replayed (compare-and-set on a version); SSO sessions are
- * scoped to their realm.
+ * scoped to their realm; node results are sealed for cookies and opened again (never an error for a value
+ * that does not open: {@code valid=false}).
  */
 @GrpcService
 public class SessionStoreGrpcService extends MutinySessionStoreGrpc.SessionStoreImplBase {
     private final JourneyStateService journeys;
     private final SsoSessionService sessions;
+    private final NodeResultSealing sealing;
 
-    public SessionStoreGrpcService(JourneyStateService journeys, SsoSessionService sessions) {
+    public SessionStoreGrpcService(JourneyStateService journeys, SsoSessionService sessions,
+                                   NodeResultSealing sealing) {
         this.journeys = journeys;
         this.sessions = sessions;
+        this.sealing = sealing;
     }
 
     @Override
@@ -83,8 +96,38 @@ public class SessionStoreGrpcService extends MutinySessionStoreGrpc.SessionStore
 
     @Override
     public Uni<EndSessionResponse> endSession(EndSessionRequest request) {
-        return call("EndSession", () -> sessions.end(request.getRealm(), request.getId()))
+        return call("EndSession", () -> sessions.end(request.getRealm(), request.getId(), request.getReason()))
                 .map(ended -> EndSessionResponse.newBuilder().setEnded(ended).build());
+    }
+
+    @Override
+    public Uni<ListSessionsResponse> listSessions(ListSessionsRequest request) {
+        return call("ListSessions", () -> sessions.list(request.getRealm(), request.getSubject()))
+                .map(found -> ListSessionsResponse.newBuilder()
+                        .addAllSessions(found.stream().map(SessionMessages::toMessage).toList())
+                        .build());
+    }
+
+    @Override
+    public Uni<SealNodeResultResponse> sealNodeResult(SealNodeResultRequest request) {
+        return call("SealNodeResult", () -> {
+            if (!request.hasResult()) {
+                throw new InvalidRequestException("result is required");
+            }
+            String sealed = sealing.seal(request.getRealm(), SessionMessages.toResult(request.getResult()));
+            return CompletableFuture.completedFuture(SealNodeResultResponse.newBuilder().setSealed(sealed).build());
+        });
+    }
+
+    @Override
+    public Uni<UnsealNodeResultResponse> unsealNodeResult(UnsealNodeResultRequest request) {
+        return call("UnsealNodeResult", () -> sealing.unseal(request.getRealm(), request.getSealed()))
+                .map(opened -> opened
+                        .map(result -> UnsealNodeResultResponse.newBuilder()
+                                .setValid(true)
+                                .setResult(SessionMessages.toMessage(result))
+                                .build())
+                        .orElseGet(() -> UnsealNodeResultResponse.newBuilder().setValid(false).build()));
     }
 
     /** The supplier form also turns a validation exception thrown before any I/O into a failed Uni. */

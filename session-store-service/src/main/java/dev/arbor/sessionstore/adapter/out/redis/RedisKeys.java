@@ -9,7 +9,9 @@ import java.util.Base64;
 
 /**
  * The Redis key layout of this service, all under {@code arbor.redis.key-prefix}:
- * {@code journey:<journey id>} (hash) and {@code sso:<base64url(SHA-256(session id))>} (JSON).
+ * {@code journey:<journey id>} (hash), {@code sso:<base64url(SHA-256(session id))>} (JSON),
+ * {@code subject-sessions:<b64url realm>:<b64url subject>} (set of session digests, the ListSessions index)
+ * and {@code forget-before:<b64url realm>:<b64url subject>} (epoch seconds, set by logout).
  * SSO keys carry a digest, never the id, so a Redis dump or {@code MONITOR} does not yield cookie
  * values; the ids are 256-bit random, so an unsalted digest cannot be reversed.
  */
@@ -26,7 +28,28 @@ public class RedisKeys {
     }
 
     public String ssoSession(String sessionId) {
-        return prefix + "sso:" + sha256(sessionId);
+        return ssoSessionByDigest(sessionDigest(sessionId));
+    }
+
+    /** The digest that stands for a session id in keys and in the subject index. */
+    public String sessionDigest(String sessionId) {
+        return sha256(sessionId);
+    }
+
+    public String ssoSessionByDigest(String digest) {
+        return prefix + "sso:" + digest;
+    }
+
+    public String subjectSessions(String realm, String subject) {
+        return prefix + "subject-sessions:" + b64(realm) + ":" + b64(subject);
+    }
+
+    public String forgetBefore(String realm, String subject) {
+        return prefix + "forget-before:" + b64(realm) + ":" + b64(subject);
+    }
+
+    private static String b64(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(String value) {
