@@ -52,6 +52,13 @@ public interface ArborConfig {
         /** No refresh token of a family outlives this, counted from the code redemption; per client too. */
         @WithDefault("P30D")
         Duration refreshTokenAbsoluteLifetime();
+
+        /**
+         * Back-Channel Logout 1.0 §2.4: how long a logout token is valid; at most two minutes
+         * ({@code LogoutTokenIssuer.MAX_LIFETIME}), longer values are capped.
+         */
+        @WithDefault("PT2M")
+        Duration logoutTokenLifetime();
     }
 
     /** Signing-key rotation (keys under {@code arbor.keys.}); see docs/guides/keys.md. */

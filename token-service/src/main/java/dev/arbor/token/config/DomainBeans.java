@@ -3,7 +3,9 @@ package dev.arbor.token.config;
 import dev.arbor.token.domain.code.AuthorizationCodeService;
 import dev.arbor.token.domain.refresh.RefreshTokenLifetimes;
 import dev.arbor.token.domain.refresh.RefreshTokenService;
+import dev.arbor.token.domain.refresh.SessionEndRevocation;
 import dev.arbor.token.domain.key.KeyLifecycle;
+import dev.arbor.token.domain.logout.LogoutTokenIssuer;
 import dev.arbor.token.domain.key.KeyRotation;
 import dev.arbor.token.domain.key.SigningKeyService;
 import dev.arbor.token.domain.revocation.RevocationService;
@@ -16,6 +18,7 @@ import dev.arbor.token.port.KeyMaterial;
 import dev.arbor.token.port.RefreshTokenRepository;
 import dev.arbor.token.port.RevocationPublisher;
 import dev.arbor.token.port.RevocationStore;
+import dev.arbor.token.port.SessionRefreshFamilies;
 import dev.arbor.token.port.SigningKeyRepository;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -89,6 +92,14 @@ public class DomainBeans {
 
     @Produces
     @Singleton
+    LogoutTokenIssuer logoutTokenIssuer(SigningKeyService signingKeys, JwtSigner signer, ArborConfig config,
+            Clock clock, SecureRandom random, @Named(SIGNING) ExecutorService signingExecutor) {
+        return new LogoutTokenIssuer(signingKeys, signer, config.publicUrl(), config.token().logoutTokenLifetime(),
+                clock, random, signingExecutor);
+    }
+
+    @Produces
+    @Singleton
     AuthorizationCodeService authorizationCodeService(AuthorizationCodeStore store, TokenIssuer issuer,
             ArborConfig config, SecureRandom random, RevocationService revocations, Clock clock,
             RefreshTokenService refreshTokens) {
@@ -103,6 +114,12 @@ public class DomainBeans {
         var lifetimes = new RefreshTokenLifetimes(config.token().refreshTokenIdleLifetime(),
                 config.token().refreshTokenAbsoluteLifetime());
         return new RefreshTokenService(repository, issuer, revocations, lifetimes, random, clock);
+    }
+
+    @Produces
+    @Singleton
+    SessionEndRevocation sessionEndRevocation(SessionRefreshFamilies families, RefreshTokenService refreshTokens) {
+        return new SessionEndRevocation(families, refreshTokens);
     }
 
     @Produces

@@ -5,6 +5,8 @@ import dev.arbor.contracts.token.v1.GetJwksResponse;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
 import dev.arbor.contracts.token.v1.IssueClientCredentialsTokenRequest;
+import dev.arbor.contracts.token.v1.IssueLogoutTokenRequest;
+import dev.arbor.contracts.token.v1.IssueLogoutTokenResponse;
 import dev.arbor.contracts.token.v1.ListRevocationsRequest;
 import dev.arbor.contracts.token.v1.ListRevocationsResponse;
 import dev.arbor.contracts.token.v1.RedeemAuthorizationCodeRequest;
@@ -15,7 +17,10 @@ import dev.arbor.contracts.token.v1.RevokeTokenResponse;
 import dev.arbor.contracts.token.v1.TokenResult;
 import dev.arbor.contracts.token.v1.TokenService;
 import dev.arbor.token.domain.code.AuthorizationCodeService;
+import dev.arbor.token.domain.key.SigningAlgorithm;
 import dev.arbor.token.domain.key.SigningKeyService;
+import dev.arbor.token.domain.logout.LogoutTokenIssuer;
+import dev.arbor.token.domain.logout.LogoutTokenRequest;
 import dev.arbor.token.domain.refresh.RefreshTokenService;
 import dev.arbor.token.domain.revocation.RevocationService;
 import dev.arbor.token.domain.token.ClientCredentialsGrant;
@@ -36,14 +41,17 @@ public class TokenGrpcService implements TokenService {
     private final SigningKeyService signingKeys;
     private final RevocationService revocations;
     private final RefreshTokenService refreshTokens;
+    private final LogoutTokenIssuer logoutTokens;
 
     public TokenGrpcService(AuthorizationCodeService codes, ClientCredentialsGrant clientCredentials,
-            SigningKeyService signingKeys, RevocationService revocations, RefreshTokenService refreshTokens) {
+            SigningKeyService signingKeys, RevocationService revocations, RefreshTokenService refreshTokens,
+            LogoutTokenIssuer logoutTokens) {
         this.codes = codes;
         this.clientCredentials = clientCredentials;
         this.signingKeys = signingKeys;
         this.revocations = revocations;
         this.refreshTokens = refreshTokens;
+        this.logoutTokens = logoutTokens;
     }
 
     @Override
@@ -110,10 +118,12 @@ public class TokenGrpcService implements TokenService {
         }).map(revoked -> RevokeTokenResponse.newBuilder().setRevoked(revoked).build());
     }
 
-    /** Back-channel logout tokens arrive with issue #5's logout slice; until then the call is refused. */
+    /** Back-Channel Logout 1.0 §2.4: a logout token for one RP, signed with its ID-token algorithm. */
     @Override
-    public Uni<dev.arbor.contracts.token.v1.IssueLogoutTokenResponse> issueLogoutToken(
-            dev.arbor.contracts.token.v1.IssueLogoutTokenRequest request) {
-        return Uni.createFrom().failure(io.grpc.Status.UNIMPLEMENTED.asRuntimeException());
+    public Uni<IssueLogoutTokenResponse> issueLogoutToken(IssueLogoutTokenRequest request) {
+        return call("IssueLogoutToken", () -> logoutTokens.issue(new LogoutTokenRequest(request.getRealm(),
+                request.getClientId(), request.getSubject(), request.getSid(),
+                SigningAlgorithm.ofRequest(request.getSigningAlg()))))
+                .map(token -> IssueLogoutTokenResponse.newBuilder().setLogoutToken(token).build());
     }
 }

@@ -6,6 +6,7 @@ import dev.arbor.token.domain.refresh.StoredRefreshToken;
 import dev.arbor.token.domain.revocation.AccessTokenId;
 import dev.arbor.token.domain.token.EndUser;
 import dev.arbor.token.port.RefreshTokenRepository;
+import dev.arbor.token.port.SessionRefreshFamilies;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -31,7 +32,7 @@ import java.util.function.Function;
  * of concurrent redemptions on any number of replicas exactly one updates it.
  */
 @Singleton
-public class PgRefreshTokenRepository implements RefreshTokenRepository {
+public class PgRefreshTokenRepository implements RefreshTokenRepository, SessionRefreshFamilies {
 
     private static final String FAMILY_COLUMNS = """
             f.id, f.realm, f.client_id, f.subject, f.session_id, f.scopes, f.auth_time, f.acr, f.amr, f.claims,
@@ -65,6 +66,11 @@ public class PgRefreshTokenRepository implements RefreshTokenRepository {
     private static final String LIVE_ACCESS_TOKENS = """
             SELECT access_token_jti, access_token_expires_at FROM token.refresh_tokens
              WHERE family_id = $1 AND access_token_expires_at > $2""";
+
+    private static final String UNREVOKED_OF_SESSION = "SELECT " + FAMILY_COLUMNS + """
+
+              FROM token.refresh_token_families f
+             WHERE f.realm = $1 AND f.session_id = $2 AND f.revoked_at IS NULL""";
 
     private final Pool pool;
 
@@ -121,6 +127,17 @@ public class PgRefreshTokenRepository implements RefreshTokenRepository {
                     rows.forEach(row -> alive.add(new AccessTokenId(row.getString("access_token_jti"),
                             instant(row, "access_token_expires_at"))));
                     return alive;
+                })
+                .subscribeAsCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<List<RefreshTokenFamily>> unrevokedFamiliesOf(String realm, String sessionId) {
+        return pool.preparedQuery(UNREVOKED_OF_SESSION).execute(Tuple.of(realm, sessionId))
+                .map(rows -> {
+                    List<RefreshTokenFamily> families = new ArrayList<>();
+                    rows.forEach(row -> families.add(family(row)));
+                    return families;
                 })
                 .subscribeAsCompletionStage();
     }
