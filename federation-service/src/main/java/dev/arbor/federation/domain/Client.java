@@ -15,7 +15,25 @@ import java.util.Optional;
 public record Client(String realm, String clientId, String name, ClientType type, Optional<String> secretHash,
                      List<String> redirectUris, List<String> grantTypes, List<String> scopes,
                      RefreshTokenLifetimes refreshTokenLifetimes, ClientAuthentication authentication,
-                     String tokenSigningAlg) {
+                     String tokenSigningAlg, AuthorizationPolicy authorizationPolicy, ClientLogout logout) {
+
+    /** A client that registered nothing for logout ({@link ClientLogout#NONE}). */
+    public Client(String realm, String clientId, String name, ClientType type, Optional<String> secretHash,
+                  List<String> redirectUris, List<String> grantTypes, List<String> scopes,
+                  RefreshTokenLifetimes refreshTokenLifetimes, ClientAuthentication authentication,
+                  String tokenSigningAlg, AuthorizationPolicy authorizationPolicy) {
+        this(realm, clientId, name, type, secretHash, redirectUris, grantTypes, scopes, refreshTokenLifetimes,
+                authentication, tokenSigningAlg, authorizationPolicy, ClientLogout.NONE);
+    }
+
+    /** A client with the default authorization-endpoint rules ({@link AuthorizationPolicy#DEFAULTS}). */
+    public Client(String realm, String clientId, String name, ClientType type, Optional<String> secretHash,
+                  List<String> redirectUris, List<String> grantTypes, List<String> scopes,
+                  RefreshTokenLifetimes refreshTokenLifetimes, ClientAuthentication authentication,
+                  String tokenSigningAlg) {
+        this(realm, clientId, name, type, secretHash, redirectUris, grantTypes, scopes, refreshTokenLifetimes,
+                authentication, tokenSigningAlg, AuthorizationPolicy.DEFAULTS);
+    }
 
     /** A client whose tokens are signed with its realm's default algorithm. */
     public Client(String realm, String clientId, String name, ClientType type, Optional<String> secretHash,
@@ -50,6 +68,8 @@ public record Client(String realm, String clientId, String name, ClientType type
         scopes = List.copyOf(scopes);
         refreshTokenLifetimes = refreshTokenLifetimes == null ? RefreshTokenLifetimes.DEFAULTS : refreshTokenLifetimes;
         authentication = authentication == null ? ClientAuthentication.defaultFor(type) : authentication;
+        authorizationPolicy = authorizationPolicy == null ? AuthorizationPolicy.DEFAULTS : authorizationPolicy;
+        logout = logout == null ? ClientLogout.NONE : logout;
         if (tokenSigningAlg != null && !TokenSigningAlgorithms.isSupported(tokenSigningAlg)) {
             throw new IllegalArgumentException("client " + clientId + ": tokenSigningAlg must be one of "
                     + String.join(", ", TokenSigningAlgorithms.ALL));
@@ -68,6 +88,12 @@ public record Client(String realm, String clientId, String name, ClientType type
 
     public boolean isPublic() {
         return type == ClientType.PUBLIC;
+    }
+
+    /** The same client with these logout registrations. */
+    public Client withLogout(ClientLogout value) {
+        return new Client(realm, clientId, name, type, secretHash, redirectUris, grantTypes, scopes,
+                refreshTokenLifetimes, authentication, tokenSigningAlg, authorizationPolicy, value);
     }
 
     /** RFC 6749 §3.1.2.3 — redirect URIs are compared as strings, exactly. */

@@ -8,4 +8,11 @@ import java.util.Optional;
 public interface SessionGateway {
     /** The session if it exists in that realm and has not ended. */
     Uni<Optional<SsoSession>> find(String realm, String sessionId);
+
+    /**
+     * Ends the session; session-store publishes {@code session.ended} with {@code reason}.
+     *
+     * @return false when there was no such live session
+     */
+    Uni<Boolean> end(String realm, String sessionId, String reason);
 }

@@ -1,5 +1,7 @@
 package dev.arbor.federation.support;
 
+import dev.arbor.contracts.sessionstore.v1.EndSessionRequest;
+import dev.arbor.contracts.sessionstore.v1.EndSessionResponse;
 import dev.arbor.contracts.sessionstore.v1.GetSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.GetSessionResponse;
 import dev.arbor.contracts.sessionstore.v1.MutinySessionStoreGrpc;
@@ -7,9 +9,11 @@ import dev.arbor.contracts.sessionstore.v1.Session;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A fake of the PEER session-store-service: sessions that tests put in. */
 @GrpcService
@@ -24,6 +28,32 @@ public class FakeSessionStore extends MutinySessionStoreGrpc.SessionStoreImplBas
                 .setExpiresAt(now + 3600).build();
         SESSIONS.put(session.getId(), session);
         return session;
+    }
+
+    /** The EndSession calls received, in order (logout tests). */
+    public static final List<EndSessionRequest> ENDED = new CopyOnWriteArrayList<>();
+
+    /** A live session of {@code subject} in {@code realm}, expiring in an hour. */
+    public static Session sessionOf(String realm, String subject) {
+        long now = Instant.now().getEpochSecond();
+        Session session = Session.newBuilder().setId("sess-" + UUID.randomUUID()).setRealm(realm).setSubject(subject)
+                .setAuthTime(now - 10).setAcr("login").addAmr("pwd").setExpiresAt(now + 3600).build();
+        SESSIONS.put(session.getId(), session);
+        return session;
+    }
+
+    public static boolean isLive(String sessionId) {
+        return SESSIONS.containsKey(sessionId);
+    }
+
+    /** Ends the session like session-store (without publishing session.ended: tests publish it themselves). */
+    @Override
+    public Uni<EndSessionResponse> endSession(EndSessionRequest request) {
+        ENDED.add(request);
+        Session session = SESSIONS.get(request.getId());
+        boolean ended = session != null && session.getRealm().equals(request.getRealm())
+                && SESSIONS.remove(request.getId()) != null;
+        return Uni.createFrom().item(EndSessionResponse.newBuilder().setEnded(ended).build());
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.arbor.contracts.token.v1.GetJwksResponse;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeResponse;
 import dev.arbor.contracts.token.v1.IssueClientCredentialsTokenRequest;
+import dev.arbor.contracts.token.v1.IssueLogoutTokenRequest;
+import dev.arbor.contracts.token.v1.IssueLogoutTokenResponse;
 import dev.arbor.contracts.token.v1.ListRevocationsRequest;
 import dev.arbor.contracts.token.v1.ListRevocationsResponse;
 import dev.arbor.contracts.token.v1.MutinyTokenServiceGrpc;
@@ -134,6 +136,35 @@ public class FakeTokenService extends MutinyTokenServiceGrpc.TokenServiceImplBas
     public Uni<GetJwksResponse> getJwks(GetJwksRequest request) {
         JWKS_CALLS.incrementAndGet();
         return Uni.createFrom().item(GetJwksResponse.newBuilder().setJwksJson(TestKeys.jwksJson()).build());
+    }
+
+    public static final List<IssueLogoutTokenRequest> LOGOUT_TOKEN_REQUESTS = new CopyOnWriteArrayList<>();
+
+    /** Back-Channel Logout 1.0 §2.4 as token-service signs it: typ logout+jwt, RS256 test key, no nonce. */
+    @Override
+    public Uni<IssueLogoutTokenResponse> issueLogoutToken(IssueLogoutTokenRequest request) {
+        LOGOUT_TOKEN_REQUESTS.add(request);
+        org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+        claims.setIssuer(TestTokens.issuerOf(request.getRealm()));
+        claims.setAudience(request.getClientId());
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(2);
+        claims.setGeneratedJwtId();
+        claims.setSubject(request.getSubject());
+        claims.setClaim("sid", request.getSid());
+        claims.setClaim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(TestKeys.SIGNING.getPrivateKey());
+        jws.setKeyIdHeaderValue(TestKeys.SIGNING.getKeyId());
+        jws.setAlgorithmHeaderValue("RS256");
+        jws.setHeader("typ", "logout+jwt");
+        try {
+            return Uni.createFrom().item(IssueLogoutTokenResponse.newBuilder()
+                    .setLogoutToken(jws.getCompactSerialization()).build());
+        } catch (org.jose4j.lang.JoseException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 
     @Override

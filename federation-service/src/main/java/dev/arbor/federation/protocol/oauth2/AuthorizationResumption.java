@@ -52,7 +52,8 @@ public class AuthorizationResumption {
             LoginFlow flow = found.get();
             return sessions.find(realm, sessionId == null ? "" : sessionId).chain(session -> {
                 if (session.isEmpty() || !satisfies(flow, session.get())) {
-                    return Uni.createFrom().item(new ProtocolResponse.Redirect(urls.loginPage(realm, flowId)));
+                    return Uni.createFrom().item(new ProtocolResponse.Redirect(
+                            urls.loginPage(realm, flowId, flow.request().parameter("ui_locales"))));
                 }
                 return flows.take(flowId).chain(taken -> taken.isEmpty()
                         ? page()

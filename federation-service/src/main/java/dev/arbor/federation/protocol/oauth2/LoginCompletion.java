@@ -11,10 +11,13 @@ import dev.arbor.federation.domain.ProtocolResponse;
 import dev.arbor.federation.domain.SsoSession;
 import dev.arbor.federation.port.ClientRepository;
 import dev.arbor.federation.port.IdentityGateway;
+import dev.arbor.federation.port.LogoutParticipants;
 import dev.arbor.federation.port.TokenGateway;
+import dev.arbor.federation.protocol.oidc.ClaimsRequest;
 import dev.arbor.federation.protocol.oidc.StandardClaims;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +33,15 @@ public class LoginCompletion {
     private final TokenGateway tokens;
     private final RealmUrls urls;
     private final ClientRepository clients;
+    private final LogoutParticipants participants;
 
-    public LoginCompletion(IdentityGateway identities, TokenGateway tokens, RealmUrls urls, ClientRepository clients) {
+    public LoginCompletion(IdentityGateway identities, TokenGateway tokens, RealmUrls urls, ClientRepository clients,
+                           LogoutParticipants participants) {
         this.identities = identities;
         this.tokens = tokens;
         this.urls = urls;
         this.clients = clients;
+        this.participants = participants;
     }
 
     public Uni<ProtocolResponse> complete(LoginFlow flow, SsoSession session, ProtocolAdapter adapter) {
@@ -47,6 +53,9 @@ public class LoginCompletion {
                         new ProtocolError(OAuth2Errors.ACCESS_DENIED, "the authenticated identity is not available")));
             }
             return issueCode(authenticated, session, claims.get(), issuer)
+                    // the client now takes part in the session: it is logged out with it (docs/guides/logout.md)
+                    .call(code -> participants.add(flow.realm(), session.id(), flow.clientId(),
+                            Instant.ofEpochSecond(session.expiresAt())))
                     .map(code -> adapter.authenticated(authenticated.moveTo(LoginFlowState.COMPLETED), issuer, code));
         });
     }
@@ -68,13 +77,22 @@ public class LoginCompletion {
                         .setAuthTime(session.authTime())
                         .setAcr(orEmpty(session.acr()))
                         .addAllAmr(session.amr())
-                        .putAllClaims(StandardClaims.release(claims, scopes)))
+                        .putAllClaims(StandardClaims.release(claims, scopes, idTokenClaimsAskedFor(flow))))
                 .build();
         // The code carries the client's TokenPolicy, so the redemption issues what the client is registered for.
         return clients.findClient(flow.realm(), flow.clientId())
                 .map(client -> client.map(TokenPolicies::of).orElse(TokenPolicy.getDefaultInstance()))
                 .chain(policy -> tokens.issueAuthorizationCode(request.toBuilder().setPolicy(policy).build()))
                 .map(r -> r.getCode());
+    }
+
+    /** OIDC Core §5.5 — the claims the request's {@code claims} parameter asks for in the ID token. */
+    private static List<String> idTokenClaimsAskedFor(LoginFlow flow) {
+        try {
+            return List.copyOf(ClaimsRequest.parse(flow.request().parameter("claims")).idToken().keySet());
+        } catch (IllegalArgumentException e) {
+            return List.of(); // refused at the authorization endpoint; a flow never holds a malformed one
+        }
     }
 
     private static String orEmpty(String value) {

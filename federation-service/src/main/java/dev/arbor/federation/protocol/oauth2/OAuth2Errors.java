@@ -17,6 +17,10 @@ public final class OAuth2Errors {
     public static final String LOGIN_REQUIRED = "login_required";
     public static final String REQUEST_NOT_SUPPORTED = "request_not_supported";
     public static final String REQUEST_URI_NOT_SUPPORTED = "request_uri_not_supported";
+    /** OIDC Core §3.1.2.6, RFC 9101 §6.2 — the request object does not verify or is malformed. */
+    public static final String INVALID_REQUEST_OBJECT = "invalid_request_object";
+    /** RFC 9126 §2.2 / OIDC Core §3.1.2.6 — the request_uri is unknown, used or expired. */
+    public static final String INVALID_REQUEST_URI = "invalid_request_uri";
 
     private OAuth2Errors() {
     }

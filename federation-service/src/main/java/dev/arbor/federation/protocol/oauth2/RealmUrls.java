@@ -31,6 +31,12 @@ public class RealmUrls {
         return publicUrl + "/ui/login?realm=" + encode(realm) + "&flow=" + encode(flowId);
     }
 
+    /** The login page, with the RP's {@code ui_locales} (OIDC Core §3.1.2.1) when it sent some. */
+    public String loginPage(String realm, String flowId, String uiLocales) {
+        String page = loginPage(realm, flowId);
+        return uiLocales == null || uiLocales.isBlank() ? page : page + "&ui_locales=" + encode(uiLocales);
+    }
+
     public String resumeUrl(String realm, String flowId) {
         return endpoint(realm, "oauth2/authorize/resume") + "?flow=" + encode(flowId);
     }

@@ -1,5 +1,6 @@
 package dev.arbor.federation.protocol.oidc;
 
+import dev.arbor.federation.domain.ResponseMode;
 import dev.arbor.federation.domain.TokenSigningAlgorithms;
 import dev.arbor.federation.protocol.oauth2.GrantHandlerRegistry;
 import dev.arbor.federation.protocol.oauth2.PrivateKeyJwtAuthenticator;
@@ -39,7 +40,8 @@ public class DiscoveryDocument {
         doc.put("userinfo_endpoint", urls.endpoint(realm, "oauth2/userinfo"));
         doc.put("jwks_uri", urls.endpoint(realm, "oauth2/jwks"));
         doc.put("response_types_supported", List.of("code"));
-        doc.put("response_modes_supported", List.of("query"));
+        // Multiple Response Types §2.1, Form Post Response Mode, and web_message for popups; per client a subset
+        doc.put("response_modes_supported", ResponseMode.names());
         doc.put("grant_types_supported", grants.grantTypes());
         doc.put("subject_types_supported", List.of("public"));
         // OIDC Discovery §3: RS256 must be listed; each client's alg is its own or its realm's default
@@ -58,10 +60,23 @@ public class DiscoveryDocument {
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("scopes_supported", SCOPES);
         doc.put("claims_supported", CLAIMS);
-        doc.put("prompt_values_supported", List.of("none", "login"));
+        doc.put("prompt_values_supported", List.of("none", "login", "consent", "select_account"));
         doc.put("authorization_response_iss_parameter_supported", true);
-        doc.put("request_parameter_supported", false);
+        // OIDC Core §5.5 claims parameter; RFC 9101 request objects by value, signed like private_key_jwt
+        doc.put("claims_parameter_supported", true);
+        doc.put("request_parameter_supported", true);
+        doc.put("request_object_signing_alg_values_supported", PrivateKeyJwtAuthenticator.ALGORITHMS);
+        // request_uri only as a PAR urn (RFC 9126), never fetched from the client
         doc.put("request_uri_parameter_supported", false);
+        doc.put("require_request_uri_registration", false);
+        doc.put("pushed_authorization_request_endpoint", urls.endpoint(realm, "oauth2/par"));
+        doc.put("require_pushed_authorization_requests", false);
+        // RP-Initiated Logout 1.0 §2.1, Front-Channel Logout 1.0 §3, Back-Channel Logout 1.0 §2.1
+        doc.put("end_session_endpoint", urls.endpoint(realm, "oauth2/logout"));
+        doc.put("frontchannel_logout_supported", true);
+        doc.put("frontchannel_logout_session_supported", true);
+        doc.put("backchannel_logout_supported", true);
+        doc.put("backchannel_logout_session_supported", true);
         return doc;
     }
 }

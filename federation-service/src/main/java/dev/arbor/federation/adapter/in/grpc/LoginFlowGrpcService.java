@@ -38,7 +38,13 @@ public class LoginFlowGrpcService implements LoginFlowService {
                         .setTree(flow.request().tree())
                         .setResumeUrl(urls.resumeUrl(flow.realm(), flow.id()))
                         .setForceLogin(flow.forceLogin())
+                        .setLoginHint(orEmpty(flow.request().parameter("login_hint")))
+                        .setUiLocales(orEmpty(flow.request().parameter("ui_locales")))
                         .build())
                 .orElse(NOT_FOUND));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

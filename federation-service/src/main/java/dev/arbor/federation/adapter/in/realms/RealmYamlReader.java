@@ -3,8 +3,10 @@ package dev.arbor.federation.adapter.in.realms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.arbor.federation.domain.AuthorizationPolicy;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.ClientAuthentication;
+import dev.arbor.federation.domain.ClientLogout;
 import dev.arbor.federation.domain.TokenEndpointAuthMethod;
 import dev.arbor.federation.protocol.oauth2.ClientJwks;
 import dev.arbor.federation.domain.ClientSecretHasher;
@@ -108,7 +110,50 @@ public final class RealmYamlReader {
         Optional<String> secretHash = secret == null ? Optional.empty() : Optional.of(hasher.hash(secret));
         return new Client(realm, clientId, text(file, node, "name"), type, secretHash, redirectUris, grantTypes,
                 list(file, node, "scopes"), refreshTokenLifetimes(file, where, node), authentication,
-                tokenSigningAlg(file, where, node));
+                tokenSigningAlg(file, where, node), authorizationPolicy(file, where, node))
+                .withLogout(logout(file, where, node));
+    }
+
+    /**
+     * {@code postLogoutRedirectUris} (RP-Initiated Logout 1.0 §3.1), {@code frontchannelLogoutUri} and
+     * {@code frontchannelLogoutSessionRequired} (Front-Channel Logout 1.0 §2), {@code backchannelLogoutUri}
+     * and {@code backchannelLogoutSessionRequired} (Back-Channel Logout 1.0 §2.2); all optional.
+     */
+    private ClientLogout logout(Path file, String where, JsonNode node) {
+        try {
+            return new ClientLogout(list(file, node, "postLogoutRedirectUris"),
+                    Optional.ofNullable(text(file, node, "frontchannelLogoutUri")),
+                    flag(file, where, node, "frontchannelLogoutSessionRequired"),
+                    Optional.ofNullable(text(file, node, "backchannelLogoutUri")),
+                    flag(file, where, node, "backchannelLogoutSessionRequired"));
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, where + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean flag(Path file, String where, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw invalid(file, where + ": " + field + " must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    /** {@code responseModes} (default: all) and {@code requirePushedAuthorizationRequests} (default false). */
+    private AuthorizationPolicy authorizationPolicy(Path file, String where, JsonNode node) {
+        JsonNode require = node.get("requirePushedAuthorizationRequests");
+        if (require != null && !require.isNull() && !require.isBoolean()) {
+            throw invalid(file, where + ": requirePushedAuthorizationRequests must be true or false");
+        }
+        try {
+            return new AuthorizationPolicy(AuthorizationPolicy.modes(list(file, node, "responseModes")),
+                    require != null && require.asBoolean());
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, where + ": " + e.getMessage());
+        }
     }
 
     /** {@code tokenSigningAlg}: one of RS256, PS256, ES256, EdDSA, or absent (the level above decides). */

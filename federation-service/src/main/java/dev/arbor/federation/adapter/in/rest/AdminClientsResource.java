@@ -120,10 +120,18 @@ public class AdminClientsResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ClientView(String clientId, String name, String type, String tokenEndpointAuthMethod,
                              @JsonRawValue String jwks, List<String> redirectUris, List<String> grantTypes,
-                             List<String> scopes) {
+                             List<String> scopes, List<String> responseModes,
+                             boolean requirePushedAuthorizationRequests, List<String> postLogoutRedirectUris,
+                             String frontchannelLogoutUri, boolean frontchannelLogoutSessionRequired,
+                             String backchannelLogoutUri, boolean backchannelLogoutSessionRequired) {
         static ClientView of(Client c) {
             return new ClientView(c.clientId(), c.name(), c.type().value(), c.tokenEndpointAuthMethod().value(),
-                    c.authentication().jwks().orElse(null), c.redirectUris(), c.grantTypes(), c.scopes());
+                    c.authentication().jwks().orElse(null), c.redirectUris(), c.grantTypes(), c.scopes(),
+                    c.authorizationPolicy().responseModeNames(),
+                    c.authorizationPolicy().requirePushedAuthorizationRequests(),
+                    c.logout().postLogoutRedirectUris(), c.logout().frontchannelLogoutUri().orElse(null),
+                    c.logout().frontchannelLogoutSessionRequired(), c.logout().backchannelLogoutUri().orElse(null),
+                    c.logout().backchannelLogoutSessionRequired());
         }
     }
 
@@ -131,11 +139,18 @@ public class AdminClientsResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Created(String clientId, String name, String type, String tokenEndpointAuthMethod,
                           @JsonRawValue String jwks, List<String> redirectUris, List<String> grantTypes,
-                          List<String> scopes, String clientSecret) {
+                          List<String> scopes, List<String> responseModes,
+                          boolean requirePushedAuthorizationRequests, List<String> postLogoutRedirectUris,
+                          String frontchannelLogoutUri, boolean frontchannelLogoutSessionRequired,
+                          String backchannelLogoutUri, boolean backchannelLogoutSessionRequired,
+                          String clientSecret) {
         static Created of(Client c, String secret) {
             ClientView v = ClientView.of(c);
             return new Created(v.clientId(), v.name(), v.type(), v.tokenEndpointAuthMethod(), v.jwks(),
-                    v.redirectUris(), v.grantTypes(), v.scopes(), secret);
+                    v.redirectUris(), v.grantTypes(), v.scopes(), v.responseModes(),
+                    v.requirePushedAuthorizationRequests(), v.postLogoutRedirectUris(), v.frontchannelLogoutUri(),
+                    v.frontchannelLogoutSessionRequired(), v.backchannelLogoutUri(),
+                    v.backchannelLogoutSessionRequired(), secret);
         }
     }
 

@@ -2,8 +2,10 @@ package dev.arbor.federation.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.arbor.federation.domain.AuthorizationPolicy;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.ClientAuthentication;
+import dev.arbor.federation.domain.ClientLogout;
 import dev.arbor.federation.domain.ClientSecretHasher;
 import dev.arbor.federation.domain.ClientSecrets;
 import dev.arbor.federation.domain.ClientType;
@@ -24,7 +26,9 @@ import java.util.regex.Pattern;
  */
 final class ClientRegistrationRequest {
     private static final Set<String> FIELDS = Set.of("clientId", "name", "type", "tokenEndpointAuthMethod", "jwks",
-            "redirectUris", "grantTypes", "scopes");
+            "redirectUris", "grantTypes", "scopes", "responseModes", "requirePushedAuthorizationRequests",
+            "postLogoutRedirectUris", "frontchannelLogoutUri", "frontchannelLogoutSessionRequired",
+            "backchannelLogoutUri", "backchannelLogoutSessionRequired");
     private static final Set<String> GRANT_TYPES = Set.of("authorization_code", "client_credentials", "refresh_token");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
     /** RFC 6749 §3.3 scope-token: NQCHAR, no space, quote or backslash. */
@@ -82,13 +86,58 @@ final class ClientRegistrationRequest {
         List<String> scopes = strings(root, "scopes");
         scopes.stream().filter(s -> !SCOPE.matcher(s).matches()).forEach(s -> problems.add("malformed scope " + s));
         String name = text(root, "name");
+        AuthorizationPolicy policy = authorizationPolicy(root);
+        ClientLogout logout = logout(root);
         if (!problems.isEmpty()) {
             throw badRequest(String.join("; ", problems) + ".");
         }
         Optional<String> secret = method.usesSecret() ? Optional.of(ClientSecrets.generate()) : Optional.empty();
         Client client = new Client(realm, clientId, name, type, secret.map(hasher::hash), redirectUris, grantTypes,
-                scopes, null, authentication);
+                scopes, null, authentication, null, policy).withLogout(logout);
         return new Registration(client, secret);
+    }
+
+    /** The logout registrations (docs/guides/logout.md); each URI absolute http(s) without a fragment. */
+    private ClientLogout logout(JsonNode root) {
+        List<String> postLogout = strings(root, "postLogoutRedirectUris");
+        String frontchannel = text(root, "frontchannelLogoutUri");
+        String backchannel = text(root, "backchannelLogoutUri");
+        boolean frontchannelSession = flag(root, "frontchannelLogoutSessionRequired");
+        boolean backchannelSession = flag(root, "backchannelLogoutSessionRequired");
+        try {
+            return new ClientLogout(postLogout, Optional.ofNullable(frontchannel), frontchannelSession,
+                    Optional.ofNullable(backchannel), backchannelSession);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return ClientLogout.NONE;
+        }
+    }
+
+    private boolean flag(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            problems.add(field + " must be true or false");
+            return false;
+        }
+        return value.asBoolean();
+    }
+
+    /** {@code responseModes} (default: all four) and {@code requirePushedAuthorizationRequests} (RFC 9126 §6). */
+    private AuthorizationPolicy authorizationPolicy(JsonNode root) {
+        JsonNode require = root.get("requirePushedAuthorizationRequests");
+        if (require != null && !require.isNull() && !require.isBoolean()) {
+            problems.add("requirePushedAuthorizationRequests must be true or false");
+        }
+        try {
+            return new AuthorizationPolicy(AuthorizationPolicy.modes(strings(root, "responseModes")),
+                    require != null && require.asBoolean());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     private ClientAuthentication authentication(ClientType type, TokenEndpointAuthMethod method, JsonNode jwks) {

@@ -1,5 +1,7 @@
 package dev.arbor.federation.adapter.out.grpc;
 
+import dev.arbor.contracts.sessionstore.v1.EndSessionRequest;
+import dev.arbor.contracts.sessionstore.v1.EndSessionResponse;
 import dev.arbor.contracts.sessionstore.v1.GetSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.Session;
 import dev.arbor.contracts.sessionstore.v1.SessionStore;
@@ -32,6 +34,14 @@ public class GrpcSessionGateway implements SessionGateway {
                 .map(r -> r.getFound() && r.getSession().getRealm().equals(realm)
                         ? Optional.of(toDomain(r.getSession()))
                         : Optional.<SsoSession>empty());
+    }
+
+    @Override
+    public Uni<Boolean> end(String realm, String sessionId, String reason) {
+        return sessions.endSession(EndSessionRequest.newBuilder().setRealm(realm).setId(sessionId).setReason(reason)
+                        .build())
+                .ifNoItem().after(DEADLINE).fail()
+                .map(EndSessionResponse::getEnded);
     }
 
     private static SsoSession toDomain(Session s) {

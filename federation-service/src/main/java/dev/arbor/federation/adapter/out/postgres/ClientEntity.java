@@ -1,7 +1,10 @@
 package dev.arbor.federation.adapter.out.postgres;
 
+import dev.arbor.federation.domain.AuthorizationPolicy;
 import dev.arbor.federation.domain.Client;
+import dev.arbor.federation.domain.ResponseMode;
 import dev.arbor.federation.domain.ClientAuthentication;
+import dev.arbor.federation.domain.ClientLogout;
 import dev.arbor.federation.domain.TokenEndpointAuthMethod;
 import dev.arbor.federation.domain.ClientType;
 import dev.arbor.federation.domain.RefreshTokenLifetimes;
@@ -62,6 +65,29 @@ public class ClientEntity extends PanacheEntityBase {
     @Column(name = "token_signing_alg")
     public String tokenSigningAlg;
 
+    /** The response modes the client may use; NULL: all. */
+    @Column(name = "response_modes", columnDefinition = "text[]")
+    public String[] responseModes;
+
+    @Column(name = "require_pushed_authorization_requests")
+    public boolean requirePushedAuthorizationRequests;
+
+    /** RP-Initiated Logout 1.0 §3.1; Front-Channel Logout 1.0 §2; Back-Channel Logout 1.0 §2.2 (V5). */
+    @Column(name = "post_logout_redirect_uris", columnDefinition = "text[]")
+    public String[] postLogoutRedirectUris;
+
+    @Column(name = "frontchannel_logout_uri")
+    public String frontchannelLogoutUri;
+
+    @Column(name = "frontchannel_logout_session_required")
+    public boolean frontchannelLogoutSessionRequired;
+
+    @Column(name = "backchannel_logout_uri")
+    public String backchannelLogoutUri;
+
+    @Column(name = "backchannel_logout_session_required")
+    public boolean backchannelLogoutSessionRequired;
+
     /** Read-only: the client's alg, else its realm's default, resolved in the same SELECT. */
     @Formula("coalesce(token_signing_alg, (select r.token_signing_alg from federation.realm r where r.name = realm))")
     public String effectiveTokenSigningAlg;
@@ -72,7 +98,15 @@ public class ClientEntity extends PanacheEntityBase {
                 new RefreshTokenLifetimes(duration(refreshTokenIdleLifetimeSeconds),
                         duration(refreshTokenAbsoluteLifetimeSeconds)),
                 new ClientAuthentication(TokenEndpointAuthMethod.of(tokenEndpointAuthMethod), Optional.ofNullable(jwks)),
-                effectiveTokenSigningAlg);
+                effectiveTokenSigningAlg,
+                new AuthorizationPolicy(AuthorizationPolicy.modes(list(responseModes)), requirePushedAuthorizationRequests))
+                .withLogout(logout());
+    }
+
+    private ClientLogout logout() {
+        return new ClientLogout(list(postLogoutRedirectUris), Optional.ofNullable(frontchannelLogoutUri),
+                frontchannelLogoutSessionRequired, Optional.ofNullable(backchannelLogoutUri),
+                backchannelLogoutSessionRequired);
     }
 
     /** Copies the client's values; Hibernate writes nothing when they are unchanged. */
@@ -90,6 +124,14 @@ public class ClientEntity extends PanacheEntityBase {
         tokenEndpointAuthMethod = c.tokenEndpointAuthMethod().value();
         jwks = c.authentication().jwks().orElse(null);
         tokenSigningAlg = c.tokenSigningAlg();
+        postLogoutRedirectUris = replaceIfChanged(postLogoutRedirectUris, c.logout().postLogoutRedirectUris());
+        frontchannelLogoutUri = c.logout().frontchannelLogoutUri().orElse(null);
+        frontchannelLogoutSessionRequired = c.logout().frontchannelLogoutSessionRequired();
+        backchannelLogoutUri = c.logout().backchannelLogoutUri().orElse(null);
+        backchannelLogoutSessionRequired = c.logout().backchannelLogoutSessionRequired();
+        List<String> modes = c.authorizationPolicy().responseModeNames();
+        responseModes = modes.size() == ResponseMode.ALL.size() ? null : replaceIfChanged(responseModes, modes);
+        requirePushedAuthorizationRequests = c.authorizationPolicy().requirePushedAuthorizationRequests();
     }
 
     private static String[] replaceIfChanged(String[] current, List<String> next) {

@@ -243,11 +243,11 @@ class AuthorizeResourceTest {
     }
 
     @Test
-    void requestObjectIsNotSupported() {
+    void unsignedRequestObjectIsInvalidRequestObject() {
         Response response = spaRequest(Map.of("request", "eyJhbGciOiJub25lIn0.e30."))
                 .when().get("/realms/demo/oauth2/authorize");
 
-        assertThat(query(response.header("Location")), allOf(hasEntry("error", "request_not_supported")));
+        assertThat(query(response.header("Location")), allOf(hasEntry("error", "invalid_request_object")));
     }
 
     @Test

@@ -33,7 +33,7 @@ class DiscoveryResourceTest {
                 .body("userinfo_endpoint", equalTo(ISSUER + "/oauth2/userinfo"))
                 .body("jwks_uri", equalTo(ISSUER + "/oauth2/jwks"))
                 .body("response_types_supported", contains("code"))
-                .body("response_modes_supported", contains("query"))
+                .body("response_modes_supported", contains("query", "fragment", "form_post", "web_message"))
                 .body("grant_types_supported", containsInAnyOrder("authorization_code", "client_credentials", "refresh_token"))
                 .body("subject_types_supported", contains("public"))
                 .body("id_token_signing_alg_values_supported", contains("RS256", "PS256", "ES256", "EdDSA"))
@@ -44,8 +44,13 @@ class DiscoveryResourceTest {
                 .body("scopes_supported", hasItems("openid", "profile", "email"))
                 .body("claims_supported", hasItems("sub", "name", "email", "email_verified"))
                 .body("authorization_response_iss_parameter_supported", equalTo(true))
-                .body("request_parameter_supported", equalTo(false))
-                .body("request_uri_parameter_supported", equalTo(false));
+                .body("request_parameter_supported", equalTo(true))
+                .body("request_uri_parameter_supported", equalTo(false))
+                .body("claims_parameter_supported", equalTo(true))
+                .body("request_object_signing_alg_values_supported", contains("RS256", "PS256", "ES256", "EdDSA"))
+                .body("prompt_values_supported", containsInAnyOrder("none", "login", "consent", "select_account"))
+                .body("pushed_authorization_request_endpoint", equalTo(ISSUER + "/oauth2/par"))
+                .body("require_pushed_authorization_requests", equalTo(false));
     }
 
     @Test
