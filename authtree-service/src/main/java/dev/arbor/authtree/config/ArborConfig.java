@@ -72,5 +72,12 @@ public interface ArborConfig {
          * the TCP peer is always the client. A bad CIDR stops the service at start-up.
          */
         Optional<List<String>> trustedProxies();
+
+        /**
+         * Whether journey events go to Kafka ({@code arbor.journey.v1}); journey metrics are recorded either way.
+         * Tests without the in-process broker turn it off.
+         */
+        @WithDefault("true")
+        boolean journeyEventsEnabled();
     }
 }

@@ -15,7 +15,9 @@ import dev.arbor.authtree.node.DataStoreDecision;
 import dev.arbor.authtree.node.IpRangeDecision;
 import dev.arbor.authtree.node.Node;
 import dev.arbor.authtree.node.Page;
+import dev.arbor.authtree.node.RememberedResultCheck;
 import dev.arbor.authtree.node.RetryLimitDecision;
+import dev.arbor.authtree.node.SetSessionProperties;
 import dev.arbor.authtree.node.TextOutput;
 import dev.arbor.authtree.node.TimeWindowDecision;
 import dev.arbor.authtree.node.TotpCollector;
@@ -25,7 +27,10 @@ import dev.arbor.authtree.node.NodeRegistry;
 import dev.arbor.authtree.node.PasswordCollector;
 import dev.arbor.authtree.node.UsernameCollector;
 import dev.arbor.authtree.port.AuthIdCodec;
+import dev.arbor.authtree.domain.memory.RememberedResultLoader;
 import dev.arbor.authtree.port.IdentityRepository;
+import dev.arbor.authtree.port.JourneyEventPublisher;
+import dev.arbor.authtree.port.NodeResultSealer;
 import dev.arbor.authtree.port.JourneyStore;
 import dev.arbor.authtree.port.LockoutStore;
 import dev.arbor.authtree.port.LoginFlowGateway;
@@ -79,7 +84,8 @@ public class DomainBeans {
                 new RetryLimitDecision(), new TextOutput(), new AccountLockout(lockouts, clock),
                 new TotpDecision(totpSecrets, totp),
                 new TotpRegistration(totpSecrets, totp, sealer, qr, new SecureRandom()),
-                new IpRangeDecision(trustedProxies), new TimeWindowDecision(clock)));
+                new IpRangeDecision(trustedProxies), new TimeWindowDecision(clock),
+                new RememberedResultCheck(), new SetSessionProperties()));
         return new NodeRegistry(nodes);
     }
 
@@ -122,8 +128,10 @@ public class DomainBeans {
     @Produces
     @Singleton
     JourneyService journeys(TreeRepository trees, LoginFlowGateway flows, JourneyStore store, AuthIdCodec authIds,
-            NodeRegistry nodes, SessionGateway sessions, JourneySettings settings, Clock clock) {
-        TreeRunner runner = new TreeRunner(nodes, store, sessions, authIds, settings, clock);
-        return new JourneyService(trees, flows, store, authIds, runner);
+            NodeRegistry nodes, SessionGateway sessions, NodeResultSealer sealer, JourneyEventPublisher events,
+            JourneySettings settings, Clock clock) {
+        TreeRunner runner = new TreeRunner(nodes, store, sessions, sealer, authIds, settings, events, clock);
+        return new JourneyService(trees, flows, store, authIds, runner,
+                new RememberedResultLoader(sessions, sealer, clock));
     }
 }

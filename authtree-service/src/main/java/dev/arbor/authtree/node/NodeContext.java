@@ -5,15 +5,22 @@ import java.util.Map;
 
 /**
  * What a node sees: the realm, its id in the tree and its config, the journey state, the callbacks the
- * client answered for this node (empty when the node is entered, before it asked for anything), and where
- * the current request came from ({@link ClientRequest#UNKNOWN} when no HTTP request carries it).
+ * client answered for this node (empty when the node is entered, before it asked for anything), where
+ * the current request came from ({@link ClientRequest#UNKNOWN} when no HTTP request carries it), and the
+ * remembered results of the tree's nodes it may consult ({@link RememberedResults#NONE} outside a journey).
  */
 public record NodeContext(String realm, String nodeId, Map<String, Object> config, NodeState state,
-        List<Callback> answered, ClientRequest client) {
+        List<Callback> answered, ClientRequest client, RememberedResults remembered) {
     public NodeContext {
         config = config == null ? Map.of() : Map.copyOf(config);
         answered = List.copyOf(answered);
         client = client == null ? ClientRequest.UNKNOWN : client;
+        remembered = remembered == null ? RememberedResults.NONE : remembered;
+    }
+
+    public NodeContext(String realm, String nodeId, Map<String, Object> config, NodeState state,
+            List<Callback> answered, ClientRequest client) {
+        this(realm, nodeId, config, state, answered, client, RememberedResults.NONE);
     }
 
     public NodeContext(String realm, String nodeId, Map<String, Object> config, NodeState state,

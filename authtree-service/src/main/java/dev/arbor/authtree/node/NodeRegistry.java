@@ -42,6 +42,12 @@ public final class NodeRegistry implements NodeCatalog {
     }
 
     @Override
+    public Optional<String> checksMemoryOf(String type, Map<String, Object> config) {
+        return RememberedResultCheck.TYPE.equals(type) && byType.containsKey(type)
+                ? RememberedResultCheck.checkedNode(config) : Optional.empty();
+    }
+
+    @Override
     public boolean guardsLoops(String type) {
         return RetryLimitDecision.TYPE.equals(type);
     }

@@ -5,6 +5,7 @@ import dev.arbor.authtree.domain.journey.AuthId;
 import dev.arbor.authtree.domain.totp.TotpSecret;
 import dev.arbor.authtree.domain.journey.JourneyState;
 import dev.arbor.authtree.domain.journey.LoginFlow;
+import dev.arbor.authtree.domain.memory.RememberedResult;
 import dev.arbor.authtree.domain.session.NewSession;
 import dev.arbor.authtree.domain.session.SsoSession;
 import dev.arbor.authtree.domain.tree.StoredTree;
@@ -13,6 +14,7 @@ import dev.arbor.authtree.port.AuthIdCodec;
 import dev.arbor.authtree.port.IdentityRepository;
 import dev.arbor.authtree.port.JourneyStore;
 import dev.arbor.authtree.port.LoginFlowGateway;
+import dev.arbor.authtree.port.NodeResultSealer;
 import dev.arbor.authtree.port.RealmConfigStore;
 import dev.arbor.authtree.port.SessionGateway;
 import dev.arbor.authtree.port.TotpSecretStore;
@@ -30,7 +32,7 @@ import java.util.UUID;
 
 /** In-memory implementations of every port, for domain unit tests (the real ones are tested in @QuarkusTests). */
 public final class InMemoryPorts implements IdentityRepository, TreeRepository, RealmConfigStore, JourneyStore,
-        SessionGateway, LoginFlowGateway, AuthIdCodec, TotpSecretStore {
+        SessionGateway, LoginFlowGateway, AuthIdCodec, TotpSecretStore, NodeResultSealer {
     public final List<String> realms = new ArrayList<>();
     public final List<StoredTree> trees = new ArrayList<>();
     public final Map<String, Identity> identities = new HashMap<>();
@@ -41,6 +43,9 @@ public final class InMemoryPorts implements IdentityRepository, TreeRepository, 
     public int identityWrites;
     public final Map<String, TreeDefinition> imported = new HashMap<>();
     public final Map<UUID, TotpSecret> totpSecrets = new HashMap<>();
+    /** Sealed node results by their opaque value; an unknown (tampered) value does not unseal. */
+    public final Map<String, RememberedResult> sealedResults = new HashMap<>();
+    public final List<NewSession> createdSessions = new ArrayList<>();
 
     @Override
     public Optional<Identity> findByUsername(String realm, String username) {
@@ -139,6 +144,7 @@ public final class InMemoryPorts implements IdentityRepository, TreeRepository, 
 
     @Override
     public String createSession(NewSession session) {
+        createdSessions.add(session);
         sessions.add(session.subject());
         String id = "session-" + sessions.size();
         if (session.replacesSessionId() != null) {
@@ -170,6 +176,18 @@ public final class InMemoryPorts implements IdentityRepository, TreeRepository, 
     @Override
     public Optional<LoginFlow> find(String realm, String flowId) {
         return Optional.ofNullable(flows.get(flowId));
+    }
+
+    @Override
+    public String seal(String realm, RememberedResult result) {
+        String value = "sealed." + realm + "." + (sealedResults.size() + 1);
+        sealedResults.put(value, result);
+        return value;
+    }
+
+    @Override
+    public Optional<RememberedResult> unseal(String realm, String sealed) {
+        return Optional.ofNullable(sealedResults.get(sealed)).filter(r -> sealed.startsWith("sealed." + realm + "."));
     }
 
     /** Not signed: the unit tests are about the engine, the codec has its own tests. */

@@ -1,5 +1,7 @@
 package dev.arbor.authtree.domain.journey;
 
+import dev.arbor.authtree.domain.memory.PresentedMemory;
+import dev.arbor.authtree.domain.memory.RememberedResultLoader;
 import dev.arbor.authtree.domain.tree.StoredTree;
 import dev.arbor.authtree.node.Callback;
 import dev.arbor.authtree.node.ClientRequest;
@@ -30,14 +32,22 @@ public final class JourneyService {
     private final JourneyStore store;
     private final AuthIdCodec authIds;
     private final TreeRunner runner;
+    private final RememberedResultLoader memory;
 
     public JourneyService(TreeRepository trees, LoginFlowGateway flows, JourneyStore store, AuthIdCodec authIds,
             TreeRunner runner) {
+        this(trees, flows, store, authIds, runner, null);
+    }
+
+    /** With {@code memory} (null: the journey starts with no remembered result). */
+    public JourneyService(TreeRepository trees, LoginFlowGateway flows, JourneyStore store, AuthIdCodec authIds,
+            TreeRunner runner, RememberedResultLoader memory) {
         this.trees = trees;
         this.flows = flows;
         this.store = store;
         this.authIds = authIds;
         this.runner = runner;
+        this.memory = memory;
     }
 
     /** Starts a journey in {@code realm}; a login flow (asked once, here) decides the tree and the resume URL. */
@@ -48,6 +58,15 @@ public final class JourneyService {
     /** As {@link #start(String, Optional, Optional)}, for a request that came from {@code client}. */
     public JourneyOutcome start(String realm, Optional<String> treeName, Optional<String> flowId,
             ClientRequest client) {
+        return start(realm, treeName, flowId, client, PresentedMemory.NONE);
+    }
+
+    /**
+     * As {@link #start(String, Optional, Optional, ClientRequest)}, for a browser that presented an SSO session
+     * and node cookies: their remembered results are loaded once, here, and kept in the journey state.
+     */
+    public JourneyOutcome start(String realm, Optional<String> treeName, Optional<String> flowId,
+            ClientRequest client, PresentedMemory presented) {
         if (!trees.realmExists(realm)) {
             throw JourneyException.realmNotFound();
         }
@@ -59,6 +78,10 @@ public final class JourneyService {
         JourneyState state = new JourneyState(UUID.randomUUID().toString(), realm, tree.name(), tree.version(),
                 tree.definition().start(), Map.of(), flow.map(LoginFlow::flowId).orElse(null),
                 flow.map(LoginFlow::resumeUrl).orElse(null), 0);
+        if (memory != null) {
+            state = state.withMemory(memory.load(realm, tree, presented == null ? PresentedMemory.NONE : presented));
+        }
+        runner.started(state);
         return runner.run(tree, state, 0, List.of(), client);
     }
 

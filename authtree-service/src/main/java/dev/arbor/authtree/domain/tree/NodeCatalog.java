@@ -21,4 +21,12 @@ public interface NodeCatalog {
 
     /** Whether a node of {@code type} bounds a loop through it (a retry guard). */
     boolean guardsLoops(String type);
+
+    /**
+     * The node id whose remembered result a node of {@code type} checks (RememberedResultCheck's
+     * {@code node}); empty for every other type. The validator requires that node to declare memory.
+     */
+    default Optional<String> checksMemoryOf(String type, Map<String, Object> config) {
+        return Optional.empty();
+    }
 }

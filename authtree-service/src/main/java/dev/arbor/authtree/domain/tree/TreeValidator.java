@@ -15,7 +15,8 @@ import java.util.Set;
  * Checks a tree before it is stored, so a published tree can never strand a journey. It reports EVERY
  * problem at once: unknown node types, bad node config, outcomes wired nowhere or to unknown nodes,
  * unreachable nodes, a loop that passes through no retry guard (it could spin until the step limit), and
- * a node reading a state key that no upstream node writes.
+ * a node reading a state key that no upstream node writes, a bad {@code remember} declaration, and a
+ * memory check of a node that declares no memory.
  */
 public final class TreeValidator {
     private final NodeCatalog catalog;
@@ -69,6 +70,21 @@ public final class TreeValidator {
         for (String problem : catalog.configProblems(node.type(), node.config())) {
             problems.add(prefix + "node '" + id + "' (" + node.type() + ") has bad config: " + problem);
         }
+        if (node.remember() != null) {
+            for (String problem : node.remember().problems()) {
+                problems.add(prefix + "node '" + id + "' (" + node.type() + ") has bad memory: " + problem);
+            }
+        }
+        catalog.checksMemoryOf(node.type(), node.config()).ifPresent(target -> {
+            NodeSpec checked = tree.nodes().get(target);
+            if (checked == null) {
+                problems.add(prefix + "node '" + id + "' (" + node.type() + ") checks the memory of unknown node '"
+                        + target + "'");
+            } else if (checked.remembering().isEmpty()) {
+                problems.add(prefix + "node '" + id + "' (" + node.type() + ") checks the memory of node '" + target
+                        + "', which declares no remember {store: session|cookie, ttl}");
+            }
+        });
         List<String> declared = outcomes.get();
         for (String outcome : declared) {
             if (!node.outcomes().containsKey(outcome)) {
@@ -130,8 +146,7 @@ public final class TreeValidator {
         tree.nodes().forEach((id, node) -> {
             Set<String> written = new HashSet<>();
             for (String writer : upstream.getOrDefault(id, Set.of())) {
-                NodeSpec w = tree.nodes().get(writer);
-                written.addAll(catalog.writes(w.type(), w.config()));
+                written.addAll(writes(tree, tree.nodes().get(writer)));
             }
             for (String key : catalog.reads(node.type(), node.config())) {
                 if (!written.contains(key)) {
@@ -140,6 +155,14 @@ public final class TreeValidator {
                 }
             }
         });
+    }
+
+    /** A memory check restores what the node it checks writes. */
+    private Set<String> writes(TreeDefinition tree, NodeSpec node) {
+        Set<String> keys = new HashSet<>(catalog.writes(node.type(), node.config()));
+        catalog.checksMemoryOf(node.type(), node.config()).map(tree.nodes()::get)
+                .ifPresent(checked -> keys.addAll(catalog.writes(checked.type(), checked.config())));
+        return keys;
     }
 
     private static boolean loopsBack(TreeDefinition tree, String id) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -27,21 +28,23 @@ public class AuthenticateResource {
     private final JourneyService journeys;
     private final StepRequestParser parser;
     private final JourneyResponses responses;
+    private final MemoryCookies memoryCookies;
     private final int maxBodySize;
 
     public AuthenticateResource(JourneyService journeys, StepRequestParser parser, JourneyResponses responses,
-            ArborConfig config) {
+            MemoryCookies memoryCookies, ArborConfig config) {
         this.maxBodySize = config.authtree().maxBodySize();
         this.journeys = journeys;
         this.parser = parser;
         this.responses = responses;
+        this.memoryCookies = memoryCookies;
     }
 
     @POST
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     public Response authenticate(@PathParam("realm") String realm, @QueryParam("tree") String tree,
             @QueryParam("flow") String flow, @HeaderParam("Content-Type") String contentType,
-            @Context HttpServerRequest http, String body) {
+            @Context HttpServerRequest http, @Context HttpHeaders headers, String body) {
         if (body != null && body.length() > maxBodySize) { // a chunked body carries no Content-Length
             return JourneyExceptionMappers.problem(413, "Content Too Large",
                     "The request body is larger than " + maxBodySize + " bytes");
@@ -53,7 +56,8 @@ public class AuthenticateResource {
         ClientRequest client = client(http);
         JourneyOutcome outcome = request.authId()
                 .map(authId -> journeys.resume(realm, authId, request.answers(), client))
-                .orElseGet(() -> journeys.start(realm, nonBlank(tree), nonBlank(flow), client));
+                .orElseGet(() -> journeys.start(realm, nonBlank(tree), nonBlank(flow), client,
+                        memoryCookies.presented(headers == null ? null : headers.getCookies())));
         return responses.toResponse(outcome);
     }
 

@@ -1,6 +1,7 @@
 package dev.arbor.authtree.adapter.in.rest;
 
 import dev.arbor.authtree.domain.journey.JourneyException;
+import dev.arbor.authtree.node.DependencyUnavailableException;
 import io.grpc.StatusRuntimeException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -24,6 +25,13 @@ public class JourneyExceptionMappers {
             case REALM_NOT_FOUND, TREE_NOT_FOUND -> problem(404, "Not Found", e.getMessage());
             case UNKNOWN_FLOW, BAD_INPUT -> problem(400, "Bad Request", e.getMessage());
         };
+    }
+
+    /** A node's peer was unreachable: the journey failed closed (engine), the client may start again later. */
+    @ServerExceptionMapper
+    public Response dependencyUnavailable(DependencyUnavailableException e) {
+        LOG.warnf("journey failed closed: %s unavailable", e.dependency());
+        return JourneyResponses.json(503, JourneyJson.Failure.DEPENDENCY_UNAVAILABLE);
     }
 
     @ServerExceptionMapper

@@ -34,6 +34,8 @@ final class JourneyJson {
     record Failure(int code, String reason, String message) {
         static final Failure LOGIN_FAILURE = new Failure(401, "Unauthorized", "Login failure");
         static final Failure JOURNEY_EXPIRED = new Failure(401, "Unauthorized", "Journey expired or already advanced");
+        static final Failure DEPENDENCY_UNAVAILABLE = new Failure(503, "Service Unavailable",
+                "Sign-in is temporarily unavailable. Try again later.");
     }
 
     /** RFC 9457 problem details. */

@@ -17,22 +17,30 @@ public class JourneyResponses {
     private static final String HEADER = "Sign In";
 
     private final boolean secureCookie;
+    private final MemoryCookies memoryCookies;
 
-    public JourneyResponses(ArborConfig config) {
+    public JourneyResponses(ArborConfig config, MemoryCookies memoryCookies) {
         this.secureCookie = config.publicUrl().toLowerCase(java.util.Locale.ROOT).startsWith("https:");
+        this.memoryCookies = memoryCookies;
     }
 
     public Response toResponse(JourneyOutcome outcome) {
         return switch (outcome) {
             case JourneyOutcome.Step step -> json(200, new JourneyJson.Step(step.authId(), HEADER, "", step.stage(),
                     callbacks(step.callbacks())));
-            case JourneyOutcome.Succeeded ok -> Response.ok(new JourneyJson.Success(ok.successUrl(), ok.realm()),
-                            MediaType.APPLICATION_JSON_TYPE)
-                    .header(HttpHeaders.SET_COOKIE, cookie(ok.sessionId()))
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .build();
+            case JourneyOutcome.Succeeded ok -> succeeded(ok);
             case JourneyOutcome.Failed failed -> json(401, JourneyJson.Failure.LOGIN_FAILURE);
         };
+    }
+
+    /** The session cookie, then one cookie per node result remembered with store {@code cookie}. */
+    private Response succeeded(JourneyOutcome.Succeeded ok) {
+        Response.ResponseBuilder response = Response.ok(new JourneyJson.Success(ok.successUrl(), ok.realm()),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.SET_COOKIE, cookie(ok.sessionId()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        ok.nodeCookies().forEach(c -> response.header(HttpHeaders.SET_COOKIE, memoryCookies.setCookie(c)));
+        return response.build();
     }
 
     /** RFC 6265 §4.1 cookie; {@code Secure} when the public URL is https. */

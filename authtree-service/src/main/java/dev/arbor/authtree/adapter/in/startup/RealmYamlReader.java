@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arbor.authtree.domain.realm.RealmConfig;
+import dev.arbor.authtree.domain.tree.NodeMemory;
 import dev.arbor.authtree.domain.tree.NodeSpec;
 import dev.arbor.authtree.domain.tree.TreeDefinition;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class RealmYamlReader {
             Map<String, NodeSpec> nodes = new LinkedHashMap<>();
             tree.path("nodes").properties().forEach(e -> nodes.put(e.getKey(),
                     new NodeSpec(text(e.getValue(), "type"), strings(e.getValue().path("outcomes")),
-                            config(e.getValue().path("config")))));
+                            config(e.getValue().path("config")), remember(e.getValue().path("remember")))));
             out.add(new RealmConfig.TreeConfig(text(tree, "name"), tree.path("default").asBoolean(false),
                     new TreeDefinition(text(tree, "start"), nodes)));
         }
@@ -69,6 +70,17 @@ public final class RealmYamlReader {
             throw new IllegalArgumentException("a node's config must be a mapping");
         }
         return CONFIG_MAPPER.convertValue(config, Map.class);
+    }
+
+    /** A node's {@code remember: {store, ttl}}, raw; the validator reports a bad store or ttl. */
+    private static NodeMemory remember(JsonNode remember) {
+        if (remember.isMissingNode() || remember.isNull()) {
+            return null;
+        }
+        if (!remember.isObject()) {
+            throw new IllegalArgumentException("a node's remember must be a mapping {store, ttl}");
+        }
+        return new NodeMemory(text(remember, "store"), text(remember, "ttl"));
     }
 
     private static List<RealmConfig.UserConfig> users(JsonNode users) {
