@@ -38,6 +38,15 @@ class BackingServicesTest {
         assertEquals(7, clients, "authtree: federation, session-store, script-runner, token; federation: token, session-store, authtree");
     }
 
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void authtreeReachesScriptRunnerOverGrpcForScriptedDecisions(ValueSet set) {
+        Container c = container(ArborChart.render(set), "authtree-service");
+
+        assertEquals("arbor-script-runner-service", DeploymentHardeningTest.env(c, "QUARKUS_GRPC_CLIENTS_SCRIPT_RUNNER_HOST"));
+        assertEquals("8085", DeploymentHardeningTest.env(c, "QUARKUS_GRPC_CLIENTS_SCRIPT_RUNNER_PORT"));
+    }
+
     @Test
     void authtreeGetsRedisForLockoutAndTotpReplay() {
         Container c = container(ArborChart.render(ValueSet.DEFAULTS), "authtree-service");

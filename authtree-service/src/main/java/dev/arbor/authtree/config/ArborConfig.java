@@ -72,5 +72,16 @@ public interface ArborConfig {
          * the TCP peer is always the client. A bad CIDR stops the service at start-up.
          */
         Optional<List<String>> trustedProxies();
+
+        /** Deadline of one script-runner {@code Execute} call (ScriptedDecision); past it the journey fails closed. */
+        @WithDefault("PT2S")
+        Duration scriptTimeout();
+
+        /**
+         * base64url of 32 random bytes: the HMAC-SHA256 key recovery codes are stored under (env
+         * ARBOR_AUTHTREE_RECOVERY_CODE_PEPPER). Unset: derived from the authId key with HKDF-SHA256 under a label
+         * of its own (then rotating the authId key voids every recovery code: set it in production).
+         */
+        Optional<String> recoveryCodePepper();
     }
 }

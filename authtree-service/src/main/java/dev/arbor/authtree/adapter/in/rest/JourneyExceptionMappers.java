@@ -1,6 +1,7 @@
 package dev.arbor.authtree.adapter.in.rest;
 
 import dev.arbor.authtree.domain.journey.JourneyException;
+import dev.arbor.authtree.node.DependencyUnavailableException;
 import io.grpc.StatusRuntimeException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -16,6 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class JourneyExceptionMappers {
     private static final Logger LOG = Logger.getLogger(JourneyExceptionMappers.class);
     private static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
+    static final JourneyJson.Failure UNAVAILABLE = new JourneyJson.Failure(503, "Service Unavailable",
+            "Sign-in is temporarily unavailable. Try again later.");
 
     @ServerExceptionMapper
     public Response journey(JourneyException e) {
@@ -24,6 +27,16 @@ public class JourneyExceptionMappers {
             case REALM_NOT_FOUND, TREE_NOT_FOUND -> problem(404, "Not Found", e.getMessage());
             case UNKNOWN_FLOW, BAD_INPUT -> problem(400, "Bad Request", e.getMessage());
         };
+    }
+
+    /**
+     * A node failed closed (script-runner unreachable, too slow, or the script erred): AM's failure body with
+     * 503, and a message that names nothing internal. The dependency (never the request) is logged.
+     */
+    @ServerExceptionMapper
+    public Response dependencyUnavailable(DependencyUnavailableException e) {
+        LOG.warnf("journey failed closed: %s", e.getMessage());
+        return JourneyResponses.json(503, UNAVAILABLE);
     }
 
     @ServerExceptionMapper
