@@ -39,6 +39,15 @@ class BackingServicesTest {
                 + "session-store, authtree; script-runner: token");
     }
 
+    @ParameterizedTest
+    @EnumSource(ValueSet.class)
+    void authtreeReachesScriptRunnerOverGrpcForScriptedDecisions(ValueSet set) {
+        Container c = container(ArborChart.render(set), "authtree-service");
+
+        assertEquals("arbor-script-runner-service", DeploymentHardeningTest.env(c, "QUARKUS_GRPC_CLIENTS_SCRIPT_RUNNER_HOST"));
+        assertEquals("8085", DeploymentHardeningTest.env(c, "QUARKUS_GRPC_CLIENTS_SCRIPT_RUNNER_PORT"));
+    }
+
     @Test
     void authtreeGetsRedisForLockoutAndTotpReplay() {
         Container c = container(ArborChart.render(ValueSet.DEFAULTS), "authtree-service");

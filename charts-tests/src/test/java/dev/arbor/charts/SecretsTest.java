@@ -66,7 +66,8 @@ class SecretsTest {
         assertEquals(merge(pg, redis, kafka, Map.of(
                 "ARBOR_FEDERATION_CLIENT_SECRET_PEPPER", "arbor-secrets/federation-client-secret-pepper",
                 "ARBOR_ADMIN_CLIENT_SECRET", "arbor-secrets/admin-client-secret")), refs.get("federation-service"));
-        assertEquals(merge(pg, redis, kafka, Map.of("ARBOR_AUTHTREE_AUTH_ID_KEY", "arbor-secrets/authtree-auth-id-key")),
+        assertEquals(merge(pg, redis, kafka, Map.of("ARBOR_AUTHTREE_AUTH_ID_KEY", "arbor-secrets/authtree-auth-id-key",
+                "ARBOR_AUTHTREE_RECOVERY_CODE_PEPPER", "arbor-secrets/authtree-recovery-code-pepper")),
                 refs.get("authtree-service"));
         assertEquals(merge(pg, redis, kafka, Map.of("ARBOR_TOKEN_KEY_ENCRYPTION_KEY", "arbor-secrets/token-key-encryption-key")),
                 refs.get("token-service"));

@@ -79,5 +79,15 @@ public interface ArborConfig {
          */
         @WithDefault("true")
         boolean journeyEventsEnabled();
+        /** Deadline of one script-runner {@code Execute} call (ScriptedDecision); past it the journey fails closed. */
+        @WithDefault("PT2S")
+        Duration scriptTimeout();
+
+        /**
+         * base64url of 32 random bytes: the HMAC-SHA256 key recovery codes are stored under (env
+         * ARBOR_AUTHTREE_RECOVERY_CODE_PEPPER). Unset: derived from the authId key with HKDF-SHA256 under a label
+         * of its own (then rotating the authId key voids every recovery code: set it in production).
+         */
+        Optional<String> recoveryCodePepper();
     }
 }

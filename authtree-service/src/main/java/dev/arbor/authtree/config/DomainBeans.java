@@ -25,6 +25,10 @@ import dev.arbor.authtree.node.TotpDecision;
 import dev.arbor.authtree.node.TotpRegistration;
 import dev.arbor.authtree.node.NodeRegistry;
 import dev.arbor.authtree.node.PasswordCollector;
+import dev.arbor.authtree.node.RecoveryCodeDecision;
+import dev.arbor.authtree.node.RecoveryCodeRegistration;
+import dev.arbor.authtree.node.ScriptedDecision;
+import dev.arbor.authtree.node.TermsAcceptance;
 import dev.arbor.authtree.node.UsernameCollector;
 import dev.arbor.authtree.port.AuthIdCodec;
 import dev.arbor.authtree.domain.memory.RememberedResultLoader;
@@ -42,6 +46,10 @@ import dev.arbor.authtree.port.SecretSealer;
 import dev.arbor.authtree.port.TotpReplayGuard;
 import dev.arbor.authtree.port.TotpSecretStore;
 import dev.arbor.authtree.port.TreeDraftStore;
+import dev.arbor.authtree.port.RecoveryCodeHasher;
+import dev.arbor.authtree.port.RecoveryCodeStore;
+import dev.arbor.authtree.port.ScriptRunnerGateway;
+import dev.arbor.authtree.port.TermsAcceptanceStore;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -76,7 +84,8 @@ public class DomainBeans {
     @Singleton
     NodeRegistry nodes(IdentityRepository identities, Argon2idPasswordHasher hasher, LockoutStore lockouts,
             Clock clock, TotpSecretStore totpSecrets, TotpVerifier totp, SecretSealer sealer, QrCodeRenderer qr,
-            ArborConfig config) {
+            ArborConfig config, ScriptRunnerGateway scripts, RecoveryCodeStore recoveryCodes,
+            RecoveryCodeHasher recoveryCodeHasher, TermsAcceptanceStore terms) {
         List<Cidr> trustedProxies = trustedProxies(config);
         List<Node> pageable = List.of(new UsernameCollector(), new PasswordCollector(), new TotpCollector());
         List<Node> nodes = new ArrayList<>(pageable);
@@ -86,6 +95,9 @@ public class DomainBeans {
                 new TotpRegistration(totpSecrets, totp, sealer, qr, new SecureRandom()),
                 new IpRangeDecision(trustedProxies), new TimeWindowDecision(clock),
                 new RememberedResultCheck(), new SetSessionProperties()));
+        nodes.addAll(List.of(new ScriptedDecision(scripts, trustedProxies),
+                new RecoveryCodeRegistration(recoveryCodes, recoveryCodeHasher, new SecureRandom()),
+                new RecoveryCodeDecision(recoveryCodes, recoveryCodeHasher), new TermsAcceptance(terms, clock)));
         return new NodeRegistry(nodes);
     }
 

@@ -80,7 +80,14 @@ public class AuthenticateResource {
         }
         SocketAddress peer = http.remoteAddress();
         String address = peer == null || peer.hostAddress() == null ? "" : peer.hostAddress();
-        return new ClientRequest(address, http.headers().getAll("X-Forwarded-For"));
+        java.util.Map<String, String> forwardable = new java.util.HashMap<>();
+        for (String name : ClientRequest.FORWARDABLE_HEADERS) {
+            String value = http.getHeader(name);
+            if (value != null) {
+                forwardable.put(name, value);
+            }
+        }
+        return new ClientRequest(address, http.headers().getAll("X-Forwarded-For"), forwardable);
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -17,6 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class JourneyExceptionMappers {
     private static final Logger LOG = Logger.getLogger(JourneyExceptionMappers.class);
     private static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
+    static final JourneyJson.Failure UNAVAILABLE = new JourneyJson.Failure(503, "Service Unavailable",
+            "Sign-in is temporarily unavailable. Try again later.");
 
     @ServerExceptionMapper
     public Response journey(JourneyException e) {
@@ -27,11 +29,14 @@ public class JourneyExceptionMappers {
         };
     }
 
-    /** A node's peer was unreachable: the journey failed closed (engine), the client may start again later. */
+    /**
+     * A node failed closed (script-runner unreachable, too slow, or the script erred): AM's failure body with
+     * 503, and a message that names nothing internal. The dependency (never the request) is logged.
+     */
     @ServerExceptionMapper
     public Response dependencyUnavailable(DependencyUnavailableException e) {
-        LOG.warnf("journey failed closed: %s unavailable", e.dependency());
-        return JourneyResponses.json(503, JourneyJson.Failure.DEPENDENCY_UNAVAILABLE);
+        LOG.warnf("journey failed closed: %s", e.getMessage());
+        return JourneyResponses.json(503, UNAVAILABLE);
     }
 
     @ServerExceptionMapper

@@ -10,6 +10,7 @@ import dev.arbor.authtree.node.DataStoreDecision;
 import dev.arbor.authtree.node.NodeRegistry;
 import dev.arbor.authtree.node.PasswordCollector;
 import dev.arbor.authtree.node.RememberedResultCheck;
+import dev.arbor.authtree.node.ScriptedDecision;
 import dev.arbor.authtree.node.TotpCollector;
 import dev.arbor.authtree.node.TotpDecision;
 import dev.arbor.authtree.node.TotpRegistration;
@@ -30,12 +31,13 @@ class DemoRealmTest {
         TreeValidator validator = new TreeValidator(new NodeRegistry(List.of(new UsernameCollector(),
                 new PasswordCollector(), new DataStoreDecision(null, null), new TotpCollector(),
                 new TotpDecision(null, null), new TotpRegistration(null, null, null, null, null),
-                new RememberedResultCheck())));
+                new RememberedResultCheck(), new ScriptedDecision(null, List.of()))));
 
         for (RealmConfig.TreeConfig tree : demo.trees()) {
             assertEquals(List.of(), validator.problems(tree.name(), tree.definition()), tree.name());
         }
         assertTrue(demo.trees().stream().anyMatch(t -> t.name().equals("password-otp")));
+        assertTrue(demo.trees().stream().anyMatch(t -> t.name().equals("password-otp-internal")));
         RealmConfig.UserConfig alice = demo.users().stream().filter(u -> u.username().equals("alice")).findFirst()
                 .orElseThrow();
         assertEquals(20, TotpSecret.fromBase32(alice.totpSecret()).bytes().length);
