@@ -17,8 +17,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class JourneyExceptionMappers {
     private static final Logger LOG = Logger.getLogger(JourneyExceptionMappers.class);
     private static final MediaType PROBLEM = MediaType.valueOf("application/problem+json");
-    static final JourneyJson.Failure UNAVAILABLE = new JourneyJson.Failure(503, "Service Unavailable",
-            "Sign-in is temporarily unavailable. Try again later.");
 
     @ServerExceptionMapper
     public Response journey(JourneyException e) {
@@ -36,7 +34,7 @@ public class JourneyExceptionMappers {
     @ServerExceptionMapper
     public Response dependencyUnavailable(DependencyUnavailableException e) {
         LOG.warnf("journey failed closed: %s", e.getMessage());
-        return JourneyResponses.json(503, UNAVAILABLE);
+        return JourneyResponses.json(503, JourneyJson.Failure.DEPENDENCY_UNAVAILABLE);
     }
 
     @ServerExceptionMapper
