@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Events of {@link Topics#SESSION}. The JSON carries {@code "type": "session.created"} (or
- * {@code session.ended}); the record key on the topic is the session id, so one session's events
- * stay in order.
+ * {@code session.ended}); the record key on the topic is the session's public sid, so one session's
+ * events stay in order. The session id itself (the cookie value) is never on the topic.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -22,10 +22,11 @@ public sealed interface SessionEvent extends ArborEvent {
 
     String realm();
 
-    String sessionId();
+    /** The session's public sid ({@link dev.arbor.contracts.session.SessionIds}), never its cookie value. */
+    String sid();
 
     /** An SSO session began after a successful journey. */
-    record Created(String id, Instant occurredAt, String realm, String sessionId, String subject,
+    record Created(String id, Instant occurredAt, String realm, String sid, String subject,
                    String acr, List<String> amr, Instant expiresAt) implements SessionEvent {
         @Override
         @JsonIgnore
@@ -35,7 +36,7 @@ public sealed interface SessionEvent extends ArborEvent {
     }
 
     /** An SSO session ended: logout, expiry seen on access, or an administrator. */
-    record Ended(String id, Instant occurredAt, String realm, String sessionId, String subject,
+    record Ended(String id, Instant occurredAt, String realm, String sid, String subject,
                  String reason) implements SessionEvent {
         @Override
         @JsonIgnore

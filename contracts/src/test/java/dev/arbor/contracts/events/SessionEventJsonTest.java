@@ -27,11 +27,12 @@ class SessionEventJsonTest {
     @Test
     void unknownFieldsFromANewerProducerAreIgnored() {
         String json = "{\"type\":\"session.ended\",\"id\":\"e-2\",\"occurredAt\":\"2026-11-26T07:00:00Z\","
-                + "\"realm\":\"demo\",\"sessionId\":\"s-1\",\"subject\":\"alice\",\"reason\":\"logout\",\"added\":1}";
+                + "\"realm\":\"demo\",\"sid\":\"s-1\",\"subject\":\"alice\",\"reason\":\"logout\",\"added\":1}";
 
         var ended = assertInstanceOf(SessionEvent.Ended.class, EventJson.read(json, SessionEvent.class));
 
         assertEquals("logout", ended.reason());
+        assertEquals("s-1", ended.sid());
         assertEquals(SessionEvent.ENDED, ended.type());
     }
 

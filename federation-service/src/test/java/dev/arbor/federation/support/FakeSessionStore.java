@@ -1,5 +1,6 @@
 package dev.arbor.federation.support;
 
+import dev.arbor.contracts.session.SessionIds;
 import dev.arbor.contracts.sessionstore.v1.EndSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.EndSessionResponse;
 import dev.arbor.contracts.sessionstore.v1.GetSessionRequest;
@@ -23,7 +24,8 @@ public class FakeSessionStore extends MutinySessionStoreGrpc.SessionStoreImplBas
     /** A live session of alice in {@code realm}, authenticated {@code authenticatedSecondsAgo} ago. */
     public static Session aliceSession(String realm, long authenticatedSecondsAgo) {
         long now = Instant.now().getEpochSecond();
-        Session session = Session.newBuilder().setId("sess-" + UUID.randomUUID()).setRealm(realm).setSubject("alice")
+        String id = "sess-" + UUID.randomUUID();
+        Session session = Session.newBuilder().setId(id).setSid(SessionIds.sid(id)).setRealm(realm).setSubject("alice")
                 .setAuthTime(now - authenticatedSecondsAgo).setAcr("login").addAmr("pwd")
                 .setExpiresAt(now + 3600).build();
         SESSIONS.put(session.getId(), session);
@@ -36,7 +38,8 @@ public class FakeSessionStore extends MutinySessionStoreGrpc.SessionStoreImplBas
     /** A live session of {@code subject} in {@code realm}, expiring in an hour. */
     public static Session sessionOf(String realm, String subject) {
         long now = Instant.now().getEpochSecond();
-        Session session = Session.newBuilder().setId("sess-" + UUID.randomUUID()).setRealm(realm).setSubject(subject)
+        String id = "sess-" + UUID.randomUUID();
+        Session session = Session.newBuilder().setId(id).setSid(SessionIds.sid(id)).setRealm(realm).setSubject(subject)
                 .setAuthTime(now - 10).setAcr("login").addAmr("pwd").setExpiresAt(now + 3600).build();
         SESSIONS.put(session.getId(), session);
         return session;

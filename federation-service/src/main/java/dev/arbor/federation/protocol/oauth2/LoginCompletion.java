@@ -54,7 +54,7 @@ public class LoginCompletion {
             }
             return issueCode(authenticated, session, claims.get(), issuer)
                     // the client now takes part in the session: it is logged out with it (docs/guides/logout.md)
-                    .call(code -> participants.add(flow.realm(), session.id(), flow.clientId(),
+                    .call(code -> participants.add(flow.realm(), session.sid(), flow.clientId(),
                             Instant.ofEpochSecond(session.expiresAt())))
                     .map(code -> adapter.authenticated(authenticated.moveTo(LoginFlowState.COMPLETED), issuer, code));
         });
@@ -73,7 +73,7 @@ public class LoginCompletion {
                 .setNonce(orEmpty(flow.request().parameter("nonce")))
                 .setAuthentication(Authentication.newBuilder()
                         .setSubject(session.subject())
-                        .setSessionId(session.id())
+                        .setSessionId(session.sid()) // the public sid, never the cookie value
                         .setAuthTime(session.authTime())
                         .setAcr(orEmpty(session.acr()))
                         .addAllAmr(session.amr())

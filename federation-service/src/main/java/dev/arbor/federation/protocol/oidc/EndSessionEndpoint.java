@@ -142,19 +142,19 @@ public class EndSessionEndpoint {
     /** The hint is about this session: same end user and, when it says, the same sid. */
     private static boolean names(IdTokenHint hint, SsoSession session) {
         return hint.subject().equals(session.subject())
-                && hint.sessionId().map(session.id()::equals).orElse(true);
+                && hint.sessionId().map(session.sid()::equals).orElse(true);
     }
 
     /** Participants are read before the session ends: the back-channel consumer forgets them afterwards. */
     private Uni<LogoutOutcome> end(LogoutRequest request, SsoSession session) {
         String realm = request.realm();
         String issuer = urls.issuer(realm);
-        return participants.of(realm, session.id())
+        return participants.of(realm, session.sid())
                 .chain(ids -> Multi.createFrom().iterable(ids.stream().sorted().toList())
                         .onItem().transformToUniAndConcatenate(id -> clients.findClient(realm, id))
                         .collect().asList())
                 .map(found -> found.stream().flatMap(Optional::stream)
-                        .map(c -> c.logout().frontchannelLogoutUri().map(uri -> frontchannel(uri, issuer, session.id())))
+                        .map(c -> c.logout().frontchannelLogoutUri().map(uri -> frontchannel(uri, issuer, session.sid())))
                         .flatMap(Optional::stream).filter(Objects::nonNull).toList())
                 .chain(frames -> sessions.end(realm, session.id(), REASON)
                         .map(ended -> (LogoutOutcome) new LogoutOutcome.LoggedOut(frames, request.continueTo(),

@@ -3,6 +3,7 @@ package dev.arbor.sessionstore.domain.session;
 import static java.util.concurrent.CompletableFuture.completedFuture;
 
 import dev.arbor.contracts.events.SessionEvent;
+import dev.arbor.contracts.session.SessionIds;
 import dev.arbor.sessionstore.domain.InvalidRequestException;
 import dev.arbor.sessionstore.domain.TtlPolicy;
 import dev.arbor.sessionstore.port.ForgetBeforeMarkers;
@@ -56,7 +57,8 @@ public final class SsoSessionService {
         var session = new SsoSession(ids.next(), request.realm(), request.subject(),
                 request.authTime() == null ? now : request.authTime(), request.acr(), request.amr(),
                 expiresAt, results, request.properties());
-        var created = new SessionEvent.Created(UUID.randomUUID().toString(), now, session.realm(), session.id(),
+        var created = new SessionEvent.Created(UUID.randomUUID().toString(), now, session.realm(),
+                SessionIds.sid(session.id()),
                 session.subject(), session.acr(), session.amr(), session.expiresAt());
         // Created first, replaced second: a failure in between leaves the user with two sessions, never none.
         return repository.save(session, lifetime)
@@ -108,7 +110,7 @@ public final class SsoSessionService {
     private CompletionStage<Boolean> endAndPublish(SsoSession session, EndReason reason) {
         Instant now = clock.instant();
         var ended = new SessionEvent.Ended(UUID.randomUUID().toString(), now, session.realm(),
-                session.id(), session.subject(), reason.wireName());
+                SessionIds.sid(session.id()), session.subject(), reason.wireName());
         // Only the caller whose delete removed the key publishes, so concurrent ends yield one event.
         return repository.delete(session).thenCompose(deleted -> {
             if (!deleted) {

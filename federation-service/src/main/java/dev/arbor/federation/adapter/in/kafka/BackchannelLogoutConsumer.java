@@ -36,7 +36,7 @@ public class BackchannelLogoutConsumer {
         if (!(event instanceof SessionEvent.Ended ended)) {
             return Uni.createFrom().voidItem(); // created events, and malformed ones (counted by SessionEventsConsumer)
         }
-        return backchannel.sessionEnded(ended.realm(), ended.sessionId(), ended.subject(), ended.reason())
+        return backchannel.sessionEnded(ended.realm(), ended.sid(), ended.subject(), ended.reason())
                 .onFailure().recoverWithUni(failure -> {
                     LOG.errorf("back-channel logout of a session of realm %s failed: %s", ended.realm(),
                             failure.getClass().getSimpleName());

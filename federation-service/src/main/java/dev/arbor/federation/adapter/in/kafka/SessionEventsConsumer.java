@@ -36,7 +36,7 @@ public class SessionEventsConsumer {
             return;
         }
         if (event instanceof SessionEvent.Ended ended) {
-            directory.ended(ended.sessionId());
+            directory.ended(ended.sid());
         }
         metrics.counter(METRIC, "type", event.type()).increment();
     }

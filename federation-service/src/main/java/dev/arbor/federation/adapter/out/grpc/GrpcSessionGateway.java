@@ -45,7 +45,7 @@ public class GrpcSessionGateway implements SessionGateway {
     }
 
     private static SsoSession toDomain(Session s) {
-        return new SsoSession(s.getId(), s.getRealm(), s.getSubject(), s.getAuthTime(), s.getAcr(),
+        return new SsoSession(s.getId(), s.getSid(), s.getRealm(), s.getSubject(), s.getAuthTime(), s.getAcr(),
                 s.getAmrList(), s.getExpiresAt());
     }
 }

@@ -193,11 +193,11 @@ class BackchannelLogoutTest {
                 .then().statusCode(200).body(containsString("You are signed out"));
         assertTrue(FakeSessionStore.ENDED.stream().anyMatch(r -> r.getId().equals(session.getId())
                 && r.getReason().equals("logout")));
-        publish(ended(session.getId(), "logout"));
+        publish(ended(session.getSid(), "logout")); // session-store keys events by the public sid
 
-        // Then the RP receives its logout token for that session
+        // Then the RP receives its logout token for that session, naming its public sid (never the cookie value)
         Eventually.await(WAIT, () -> !rp.received(path).isEmpty(), "the RP was told");
-        assertEquals(session.getId(), verify(rp.received(path).getFirst().logoutToken(), client)
+        assertEquals(session.getSid(), verify(rp.received(path).getFirst().logoutToken(), client)
                 .getStringClaimValue("sid"));
     }
 
@@ -236,7 +236,7 @@ class BackchannelLogoutTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (var producer = new KafkaProducer<String, String>(config)) {
-            producer.send(new ProducerRecord<>(Topics.SESSION, event.sessionId(), EventJson.write(event))).get();
+            producer.send(new ProducerRecord<>(Topics.SESSION, event.sid(), EventJson.write(event))).get();
         }
     }
 }

@@ -66,7 +66,8 @@ class ResumeAuthorizationTest {
         assertThat(issued.getCodeChallengeMethod(), is("S256"));
         assertThat(issued.getNonce(), is("n-456"));
         assertThat(issued.getAuthentication().getSubject(), is("alice"));
-        assertThat(issued.getAuthentication().getSessionId(), is(session.getId()));
+        assertThat(issued.getAuthentication().getSessionId(), is(session.getSid()));
+        assertThat(issued.getAuthentication().getSessionId(), org.hamcrest.Matchers.not(session.getId()));
         assertThat(issued.getAuthentication().getAuthTime(), is(session.getAuthTime()));
         assertThat(issued.getAuthentication().getClaimsMap(), allOf(hasEntry("name", "Alice Liddell"),
                 hasEntry("email", "alice@example.com"), not(hasKey("phone_number"))));

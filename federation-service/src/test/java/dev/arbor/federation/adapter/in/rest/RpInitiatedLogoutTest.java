@@ -69,7 +69,7 @@ class RpInitiatedLogoutTest {
     }
 
     private String hint() {
-        return TestTokens.accessToken().type("JWT").clientId(client).subject("alice").sessionId(session.getId())
+        return TestTokens.accessToken().type("JWT").clientId(client).subject("alice").sessionId(session.getSid())
                 .build();
     }
 
@@ -106,7 +106,7 @@ class RpInitiatedLogoutTest {
         assertFalse(FakeSessionStore.isLive(session.getId()));
         // And the page loads the RP's front-channel URI with iss and sid, then goes on to the RP with state
         String html = response.body().asString();
-        String frame = FRONTCHANNEL + "?iss=" + enc(ISSUER) + "&sid=" + enc(session.getId());
+        String frame = FRONTCHANNEL + "?iss=" + enc(ISSUER) + "&sid=" + enc(session.getSid());
         assertThat(html, containsString("<iframe src=\"" + frame.replace("&", "&amp;") + "\""));
         assertThat(html, containsString("url=" + (POST_LOGOUT + "?state=st-1")));
         assertThat(html, containsString("lang=\"fr-CA\""));
@@ -138,7 +138,7 @@ class RpInitiatedLogoutTest {
     @Test
     void anExpiredHintIsAcceptedAndALogoutRequestMayComeByPost() {
         String expired = TestTokens.accessToken().type("JWT").clientId(client).subject("alice")
-                .sessionId(session.getId()).expiresIn(-3600).build();
+                .sessionId(session.getSid()).expiresIn(-3600).build();
 
         browser().contentType("application/x-www-form-urlencoded").formParam("id_token_hint", expired)
                 .formParam("post_logout_redirect_uri", POST_LOGOUT)
@@ -287,7 +287,7 @@ class RpInitiatedLogoutTest {
                 .cookie("arbor_session", session.getId())
                 .when().get("/realms/demo/oauth2/authorize").then().statusCode(303);
 
-        assertThat(participants.of("demo", session.getId()).await().atMost(Duration.ofSeconds(5)),
+        assertThat(participants.of("demo", session.getSid()).await().atMost(Duration.ofSeconds(5)),
                 equalTo(java.util.Set.of(client)));
         assertTrue(participants.of("demo", "sess-nobody").await().atMost(Duration.ofSeconds(5)).isEmpty());
     }

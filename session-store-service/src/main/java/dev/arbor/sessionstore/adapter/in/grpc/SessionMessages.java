@@ -1,5 +1,6 @@
 package dev.arbor.sessionstore.adapter.in.grpc;
 
+import dev.arbor.contracts.session.SessionIds;
 import dev.arbor.contracts.sessionstore.v1.CreateSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.Session;
 import dev.arbor.sessionstore.domain.session.NewSession;
@@ -23,6 +24,7 @@ final class SessionMessages {
     static Session toMessage(SsoSession session) {
         return Session.newBuilder()
                 .setId(session.id())
+                .setSid(SessionIds.sid(session.id()))
                 .setRealm(session.realm())
                 .setSubject(session.subject())
                 .setAuthTime(session.authTime().getEpochSecond())

@@ -28,7 +28,7 @@ public class KafkaSessionEventPublisher implements SessionEventPublisher {
 
     @Override
     public CompletionStage<Void> publish(SessionEvent event) {
-        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.sessionId()).build();
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder().withKey(event.sid()).build();
         return emitter.sendMessage(Message.of(EventJson.write(event)).addMetadata(metadata))
                 .subscribeAsCompletionStage();
     }

@@ -203,8 +203,9 @@ class SessionContentsGrpcTest {
     }
 
     private SessionEvent.Ended endedEvent(String sessionId) {
+        String sid = dev.arbor.contracts.session.SessionIds.sid(sessionId);
         var record = KafkaTopicReader.find(bootstrapServers, Topics.SESSION,
-                r -> sessionId.equals(r.key()) && r.value().contains(SessionEvent.ENDED)).orElseThrow();
+                r -> sid.equals(r.key()) && r.value().contains(SessionEvent.ENDED)).orElseThrow();
         return (SessionEvent.Ended) EventJson.read(record.value(), SessionEvent.class);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.contracts.events.EventJson;
 import dev.arbor.contracts.events.SessionEvent;
+import dev.arbor.contracts.session.SessionIds;
 import dev.arbor.contracts.events.Topics;
 import dev.arbor.contracts.sessionstore.v1.CreateSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.EndSessionRequest;
@@ -137,14 +138,16 @@ class SsoSessionGrpcTest {
     }
 
     @Test
-    void createPublishesSessionCreatedKeyedBySessionId() {
+    void createPublishesSessionCreatedKeyedByThePublicSidNeverTheId() {
         Session created = store.createSession(newSession("demo", "alice", 3600));
 
         ConsumerRecord<String, String> record = KafkaTopicReader.find(bootstrapServers, Topics.SESSION,
-                r -> created.getId().equals(r.key()) && r.value().contains(SessionEvent.CREATED)).orElseThrow();
+                r -> created.getSid().equals(r.key()) && r.value().contains(SessionEvent.CREATED)).orElseThrow();
 
         var event = (SessionEvent.Created) EventJson.read(record.value(), SessionEvent.class);
-        assertEquals(created.getId(), event.sessionId());
+        assertEquals(SessionIds.sid(created.getId()), created.getSid());
+        assertEquals(created.getSid(), event.sid());
+        assertFalse(record.value().contains(created.getId()), "the session id (cookie value) is never on the topic");
         assertEquals("demo", event.realm());
         assertEquals("alice", event.subject());
         assertEquals(List.of("pwd"), event.amr());
@@ -152,15 +155,16 @@ class SsoSessionGrpcTest {
     }
 
     @Test
-    void endPublishesSessionEndedKeyedBySessionId() {
+    void endPublishesSessionEndedKeyedByThePublicSid() {
         Session created = store.createSession(newSession("demo", "bob", 3600));
         store.endSession(end("demo", created.getId()));
 
         ConsumerRecord<String, String> record = KafkaTopicReader.find(bootstrapServers, Topics.SESSION,
-                r -> created.getId().equals(r.key()) && r.value().contains(SessionEvent.ENDED)).orElseThrow();
+                r -> created.getSid().equals(r.key()) && r.value().contains(SessionEvent.ENDED)).orElseThrow();
 
         var event = (SessionEvent.Ended) EventJson.read(record.value(), SessionEvent.class);
-        assertEquals(created.getId(), event.sessionId());
+        assertEquals(created.getSid(), event.sid());
+        assertFalse(record.value().contains(created.getId()), "the session id (cookie value) is never on the topic");
         assertEquals("demo", event.realm());
         assertEquals("bob", event.subject());
     }

@@ -42,7 +42,7 @@ public class SessionEventsConsumer {
         if (!(event instanceof SessionEvent.Ended ended)) {
             return CompletableFuture.completedFuture(null);
         }
-        return revocation.sessionEnded(ended.realm(), ended.sessionId())
+        return revocation.sessionEnded(ended.realm(), ended.sid())
                 .handle((revoked, failure) -> {
                     if (failure != null) {
                         LOG.errorf("could not revoke the refresh tokens of an ended session of realm %s: %s",

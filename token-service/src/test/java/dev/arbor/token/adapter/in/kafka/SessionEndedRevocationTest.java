@@ -127,7 +127,7 @@ class SessionEndedRevocationTest {
     }
 
     private void publish(SessionEvent.Ended event) throws Exception {
-        send(event.sessionId(), EventJson.write(event));
+        send(event.sid(), EventJson.write(event));
     }
 
     private void publishRaw(String payload) throws Exception {

@@ -185,13 +185,9 @@ class AdminSessionsResourceTest {
                 .build()).await().indefinitely();
     }
 
+    /** The handle is the session's public sid: the sid claim of its tokens. */
     private static String handle(String sessionId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.arbor.contracts.session.SessionIds.sid(sessionId);
     }
 
     private static String fill(String step, String value) throws Exception {
