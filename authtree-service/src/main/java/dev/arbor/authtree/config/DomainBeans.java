@@ -24,6 +24,8 @@ import dev.arbor.authtree.node.TotpRegistration;
 import dev.arbor.authtree.node.NodeRegistry;
 import dev.arbor.authtree.node.PasswordCollector;
 import dev.arbor.authtree.node.UsernameCollector;
+import dev.arbor.authtree.node.WebAuthnAuthentication;
+import dev.arbor.authtree.node.WebAuthnRegistration;
 import dev.arbor.authtree.port.AuthIdCodec;
 import dev.arbor.authtree.port.IdentityRepository;
 import dev.arbor.authtree.port.JourneyStore;
@@ -37,6 +39,7 @@ import dev.arbor.authtree.port.SecretSealer;
 import dev.arbor.authtree.port.TotpReplayGuard;
 import dev.arbor.authtree.port.TotpSecretStore;
 import dev.arbor.authtree.port.TreeDraftStore;
+import dev.arbor.authtree.port.WebAuthnRelyingParty;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -71,7 +74,7 @@ public class DomainBeans {
     @Singleton
     NodeRegistry nodes(IdentityRepository identities, Argon2idPasswordHasher hasher, LockoutStore lockouts,
             Clock clock, TotpSecretStore totpSecrets, TotpVerifier totp, SecretSealer sealer, QrCodeRenderer qr,
-            ArborConfig config) {
+            ArborConfig config, WebAuthnRelyingParty webAuthn) {
         List<Cidr> trustedProxies = trustedProxies(config);
         List<Node> pageable = List.of(new UsernameCollector(), new PasswordCollector(), new TotpCollector());
         List<Node> nodes = new ArrayList<>(pageable);
@@ -79,7 +82,9 @@ public class DomainBeans {
                 new RetryLimitDecision(), new TextOutput(), new AccountLockout(lockouts, clock),
                 new TotpDecision(totpSecrets, totp),
                 new TotpRegistration(totpSecrets, totp, sealer, qr, new SecureRandom()),
-                new IpRangeDecision(trustedProxies), new TimeWindowDecision(clock)));
+                new IpRangeDecision(trustedProxies), new TimeWindowDecision(clock),
+                new WebAuthnRegistration(identities, webAuthn, clock),
+                new WebAuthnAuthentication(identities, webAuthn, clock)));
         return new NodeRegistry(nodes);
     }
 
