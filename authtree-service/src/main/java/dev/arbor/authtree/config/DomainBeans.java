@@ -30,6 +30,8 @@ import dev.arbor.authtree.node.RecoveryCodeRegistration;
 import dev.arbor.authtree.node.ScriptedDecision;
 import dev.arbor.authtree.node.TermsAcceptance;
 import dev.arbor.authtree.node.UsernameCollector;
+import dev.arbor.authtree.node.WebAuthnAuthentication;
+import dev.arbor.authtree.node.WebAuthnRegistration;
 import dev.arbor.authtree.port.AuthIdCodec;
 import dev.arbor.authtree.domain.memory.RememberedResultLoader;
 import dev.arbor.authtree.port.IdentityRepository;
@@ -50,6 +52,7 @@ import dev.arbor.authtree.port.RecoveryCodeHasher;
 import dev.arbor.authtree.port.RecoveryCodeStore;
 import dev.arbor.authtree.port.ScriptRunnerGateway;
 import dev.arbor.authtree.port.TermsAcceptanceStore;
+import dev.arbor.authtree.port.WebAuthnRelyingParty;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -85,7 +88,7 @@ public class DomainBeans {
     NodeRegistry nodes(IdentityRepository identities, Argon2idPasswordHasher hasher, LockoutStore lockouts,
             Clock clock, TotpSecretStore totpSecrets, TotpVerifier totp, SecretSealer sealer, QrCodeRenderer qr,
             ArborConfig config, ScriptRunnerGateway scripts, RecoveryCodeStore recoveryCodes,
-            RecoveryCodeHasher recoveryCodeHasher, TermsAcceptanceStore terms) {
+            RecoveryCodeHasher recoveryCodeHasher, TermsAcceptanceStore terms, WebAuthnRelyingParty webAuthn) {
         List<Cidr> trustedProxies = trustedProxies(config);
         List<Node> pageable = List.of(new UsernameCollector(), new PasswordCollector(), new TotpCollector());
         List<Node> nodes = new ArrayList<>(pageable);
@@ -97,7 +100,9 @@ public class DomainBeans {
                 new RememberedResultCheck(), new SetSessionProperties()));
         nodes.addAll(List.of(new ScriptedDecision(scripts, trustedProxies),
                 new RecoveryCodeRegistration(recoveryCodes, recoveryCodeHasher, new SecureRandom()),
-                new RecoveryCodeDecision(recoveryCodes, recoveryCodeHasher), new TermsAcceptance(terms, clock)));
+                new RecoveryCodeDecision(recoveryCodes, recoveryCodeHasher), new TermsAcceptance(terms, clock),
+                new WebAuthnRegistration(identities, webAuthn, clock),
+                new WebAuthnAuthentication(identities, webAuthn, clock)));
         return new NodeRegistry(nodes);
     }
 

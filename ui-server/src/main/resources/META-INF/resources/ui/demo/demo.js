@@ -26,7 +26,10 @@ async function signIn() {
   ui.signIn.disabled = true;
   ui.error.textContent = '';
   try {
-    window.location.assign(await beginSignIn(config));
+    // ?acr=<tree> on this page asks for that journey (acr_values, OIDC Core §3.1.2.1), e.g. ?acr=passkey
+    const acr = new URLSearchParams(window.location.search).get('acr');
+    const acrValues = acr && /^[A-Za-z0-9._-]{1,64}$/.test(acr) ? acr : undefined;
+    window.location.assign(await beginSignIn({ ...config, acrValues }));
   } catch (error) {
     showError(error);
     ui.signIn.disabled = false;

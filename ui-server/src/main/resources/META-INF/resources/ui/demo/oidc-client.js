@@ -47,6 +47,7 @@ export async function beginSignIn(config, storage = window.sessionStorage) {
     ['nonce', pending.nonce],
     ['code_challenge', challenge],
     ['code_challenge_method', 'S256'],
+    ...(config.acrValues ? [['acr_values', config.acrValues]] : []),
   ].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
   return `${config.authorizeEndpoint}?${query}`;
 }

@@ -5,6 +5,8 @@
  * and is only ever set as textContent: nothing the server sends is parsed as HTML or run as script.
  */
 
+import { webAuthnControl } from './webauthn.js';
+
 const SAFE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /** Callback type -> renderer(callback, context) returning {element?, read?, focus?, ownSubmit?}. */
@@ -24,6 +26,8 @@ const RENDERERS = Object.freeze({
   ChoiceCallback: choice,
   ConfirmationCallback: confirmation,
   MetadataCallback: () => ({}),
+  WebAuthnRegistrationCallback: (cb, ctx) => webAuthn(cb, ctx, 'create'),
+  WebAuthnAuthenticationCallback: (cb, ctx) => webAuthn(cb, ctx, 'get'),
 });
 
 /** The value of the named output of a callback, or undefined. */
@@ -33,15 +37,16 @@ export function outputValue(callback, name) {
 }
 
 /**
- * Renders every callback of {@code step} into {@code container} (emptied first). Returns
+ * Renders every callback of {@code step} into {@code container} (emptied first); {@code options.autoStart}
+ * false keeps a WebAuthn ceremony from starting by itself (after a failure: one click per attempt). Returns
  * {collect(submitter) -> a copy of the step with input values filled, focus(), ownSubmit}.
  */
-export function renderCallbacks(step, container) {
+export function renderCallbacks(step, container, options = {}) {
   const doc = container.ownerDocument;
   container.replaceChildren();
   const rendered = (step.callbacks || []).map((callback, index) => {
     const renderer = RENDERERS[callback && callback.type] || unsupported;
-    const control = renderer(callback, { doc, index });
+    const control = renderer(callback, { doc, index, autoStart: options.autoStart !== false });
     if (control.element) {
       container.append(control.element);
     }
@@ -179,6 +184,14 @@ function confirmation(callback, { doc, index }) {
     },
     focus: buttons.length > 0 ? () => buttons[0].focus() : undefined,
   };
+}
+
+/** A WebAuthn ceremony (webauthn.js): runs by itself, then submits the step with the credential JSON. */
+function webAuthn(callback, { doc, index, autoStart }, kind) {
+  return webAuthnControl(callback, {
+    doc, id: inputId(callback, index), options: outputValue(callback, 'publicKey'), prompt: promptOf(callback),
+    autoStart,
+  }, kind);
 }
 
 function unsupported(callback, { doc }) {

@@ -41,14 +41,14 @@ function setBusy(value) {
   }
 }
 
-function showStep(step) {
+function showStep(step, options = {}) {
   const header = typeof step.header === 'string' && step.header.trim() !== '' ? step.header : DEFAULT_TITLE;
   ui.title.textContent = header;
   document.title = `${header} · Arbor`;
   const description = typeof step.description === 'string' ? step.description : '';
   ui.description.textContent = description;
   ui.description.hidden = description === '';
-  current = renderCallbacks(step, ui.callbacks);
+  current = renderCallbacks(step, ui.callbacks, options);
   ui.submit.hidden = current.ownSubmit;
   ui.restart.hidden = true;
   ui.form.hidden = false;
@@ -87,10 +87,10 @@ async function send(step) {
   }
 }
 
-async function start() {
+async function start(options = {}) {
   const result = await send(undefined);
   if (result.kind === 'step') {
-    showStep(result.step);
+    showStep(result.step, options);
   } else if (result.kind === 'success') {
     finish(result.successUrl);
   } else {
@@ -116,7 +116,7 @@ async function onSubmit(event) {
     case 'failure':
       // Same message for a wrong password and an unknown user; then a fresh journey.
       showError(result.message);
-      await start();
+      await start({ autoStart: false }); // a passkey prompt waits for a click, never loops
       break;
     default:
       showDeadEnd(result.message);

@@ -60,7 +60,8 @@ public class JourneyResponses {
             List<JourneyJson.NameValue> output = c.output().stream()
                     .map(f -> new JourneyJson.NameValue(f.name(), f.value())).toList();
             List<JourneyJson.NameValue> input = c.input() == null ? List.of() // read-only callback
-                    : List.of(new JourneyJson.NameValue("IDToken" + (i + 1), c.input()));
+                    : List.of(new JourneyJson.NameValue(c.inputName() != null ? c.inputName() : "IDToken" + (i + 1),
+                            c.input()));
             out.add(new JourneyJson.CallbackJson(c.type(), output, input, i));
         }
         return out;

@@ -15,6 +15,8 @@ import dev.arbor.authtree.node.TotpCollector;
 import dev.arbor.authtree.node.TotpDecision;
 import dev.arbor.authtree.node.TotpRegistration;
 import dev.arbor.authtree.node.UsernameCollector;
+import dev.arbor.authtree.node.WebAuthnAuthentication;
+import dev.arbor.authtree.node.WebAuthnRegistration;
 import dev.arbor.contracts.realm.EnvSubstitution;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,13 +33,16 @@ class DemoRealmTest {
         TreeValidator validator = new TreeValidator(new NodeRegistry(List.of(new UsernameCollector(),
                 new PasswordCollector(), new DataStoreDecision(null, null), new TotpCollector(),
                 new TotpDecision(null, null), new TotpRegistration(null, null, null, null, null),
-                new RememberedResultCheck(), new ScriptedDecision(null, List.of()))));
+                new RememberedResultCheck(), new ScriptedDecision(null, List.of()),
+                new WebAuthnRegistration(null, null, null), new WebAuthnAuthentication(null, null, null))));
 
         for (RealmConfig.TreeConfig tree : demo.trees()) {
             assertEquals(List.of(), validator.problems(tree.name(), tree.definition()), tree.name());
         }
         assertTrue(demo.trees().stream().anyMatch(t -> t.name().equals("password-otp")));
         assertTrue(demo.trees().stream().anyMatch(t -> t.name().equals("password-otp-internal")));
+        assertTrue(demo.trees().stream().anyMatch(t -> t.name().equals("passkey-register")));
+        assertTrue(demo.trees().stream().anyMatch(t -> t.name().equals("passkey")));
         RealmConfig.UserConfig alice = demo.users().stream().filter(u -> u.username().equals("alice")).findFirst()
                 .orElseThrow();
         assertEquals(20, TotpSecret.fromBase32(alice.totpSecret()).bytes().length);
