@@ -48,4 +48,9 @@ public record NodeContext(String realm, String nodeId, Map<String, Object> confi
                 .findFirst()
                 .orElseThrow(() -> new MissingInputException("missing input for " + type));
     }
+
+    /** The language of the journey's prompts: from the request's {@code Accept-Language} (en, nl or de). */
+    public java.util.Locale locale() {
+        return NodeMessages.preferred(client.headers().get("accept-language"));
+    }
 }

@@ -20,6 +20,27 @@ final class NodeMessages {
     private NodeMessages() {
     }
 
+    /**
+     * The first language of an {@code Accept-Language} value the bundles are written in; {@link Locale#ROOT}
+     * (English) when none is, or when the header is absent or malformed.
+     */
+    static Locale preferred(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 512) {
+            return Locale.ROOT;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String language = range.getRange().split("-")[0].toLowerCase(Locale.ROOT);
+                if (LANGUAGES.contains(language)) {
+                    return "en".equals(language) ? Locale.ROOT : Locale.of(language);
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ROOT;
+        }
+        return Locale.ROOT;
+    }
+
     static boolean has(Class<? extends Node> node, String key) {
         return bundle(node, Locale.ROOT).containsKey(key);
     }

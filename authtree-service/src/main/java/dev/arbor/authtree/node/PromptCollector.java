@@ -47,7 +47,7 @@ abstract class PromptCollector implements Node {
     @Override
     public final Action process(NodeContext ctx) {
         if (!ctx.hasAnswers()) {
-            return Action.send(Callback.prompt(callback, NodeMessages.get(getClass(), "prompt")));
+            return Action.send(Callback.prompt(callback, NodeMessages.get(getClass(), "prompt", ctx.locale())));
         }
         String answer = normalize(ctx.requireInput(callback));
         if (kept == Kept.SHARED) {

@@ -54,7 +54,7 @@ public final class TextOutput implements Node {
         }
         Config config = Config.parse(ctx.config());
         String text = NodeMessages.has(TextOutput.class, config.message())
-                ? NodeMessages.get(TextOutput.class, config.message()) : config.message();
+                ? NodeMessages.get(TextOutput.class, config.message(), ctx.locale()) : config.message();
         return Action.send(Callback.display(CALLBACK, List.of(new Callback.Field("message", text),
                 new Callback.Field("messageType", Integer.toString(config.messageType())))));
     }

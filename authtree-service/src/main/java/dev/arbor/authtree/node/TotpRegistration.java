@@ -98,10 +98,10 @@ public final class TotpRegistration implements Node {
         String uri = secret.otpauthUri(config.issuer(), account);
         return Action.send(
                 Callback.display(TextOutput.CALLBACK, List.of(
-                        new Callback.Field("message", NodeMessages.get(TotpRegistration.class, "instructions")),
+                        new Callback.Field("message", NodeMessages.get(TotpRegistration.class, "instructions", ctx.locale())),
                         new Callback.Field("messageType", "0"))),
                 Callback.display(HIDDEN, List.of(new Callback.Field("id", "totpRegistration"),
                         new Callback.Field("value", uri), new Callback.Field("qrCode", qr.dataUri(uri)))),
-                Callback.prompt(PasswordCollector.CALLBACK, NodeMessages.get(TotpRegistration.class, "prompt")));
+                Callback.prompt(PasswordCollector.CALLBACK, NodeMessages.get(TotpRegistration.class, "prompt", ctx.locale())));
     }
 }

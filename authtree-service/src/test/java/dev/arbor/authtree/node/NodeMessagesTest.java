@@ -32,6 +32,28 @@ class NodeMessagesTest {
     }
 
     @Test
+    void givenAcceptLanguageWhenTheJourneyLanguageIsChosenThenTheFirstLanguageWithBundlesWins() {
+        assertEquals(Locale.GERMAN, NodeMessages.preferred("fr-CH, fr;q=0.9, de;q=0.8, en;q=0.7"));
+        assertEquals(Locale.of("nl"), NodeMessages.preferred("nl-NL"));
+        assertEquals(Locale.ROOT, NodeMessages.preferred("en-GB,de;q=0.5"));
+        assertEquals(Locale.ROOT, NodeMessages.preferred("ja"));
+        assertEquals(Locale.ROOT, NodeMessages.preferred(null));
+        assertEquals(Locale.ROOT, NodeMessages.preferred(";;;q=x"));
+    }
+
+    @Test
+    void givenAGermanRequestWhenAUsernameIsAskedThenThePromptIsGerman() {
+        NodeState state = new NodeState(java.util.Map.of());
+        NodeContext ctx = new NodeContext("demo", "username", java.util.Map.of(), state, java.util.List.of(),
+                new ClientRequest("10.0.0.1", java.util.List.of(), java.util.Map.of("accept-language", "de-DE,de;q=0.9")));
+
+        Action action = new UsernameCollector().process(ctx);
+
+        Callback asked = ((Action.SendCallbacks) action).callbacks().getFirst();
+        assertTrue(asked.toString().contains("Benutzername"), asked.toString());
+    }
+
+    @Test
     void everyTranslatedBundleHasExactlyTheKeysOfItsBaseBundle() throws IOException {
         for (String node : new String[] {"AccountLockout", "ChoiceCollector", "PasswordCollector", "TextOutput",
                 "TotpCollector", "TotpDecision", "TotpRegistration", "UsernameCollector"}) {

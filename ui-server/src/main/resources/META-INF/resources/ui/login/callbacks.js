@@ -5,6 +5,7 @@
  * and is only ever set as textContent: nothing the server sends is parsed as HTML or run as script.
  */
 
+import { t } from './i18n.js';
 import { webAuthnControl } from './webauthn.js';
 
 const SAFE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -12,13 +13,13 @@ const SAFE_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** Callback type -> renderer(callback, context) returning {element?, read?, focus?, ownSubmit?}. */
 const RENDERERS = Object.freeze({
   NameCallback: (cb, ctx) => textField(cb, ctx, {
-    type: 'text', autocomplete: 'username', fallbackLabel: 'User name', extra: { autocapitalize: 'none', spellcheck: false },
+    type: 'text', autocomplete: 'username', fallbackLabel: t('username'), extra: { autocapitalize: 'none', spellcheck: false },
   }),
   PasswordCallback: (cb, ctx) => textField(cb, ctx, {
-    type: 'password', autocomplete: 'current-password', fallbackLabel: 'Password', keepValue: false,
+    type: 'password', autocomplete: 'current-password', fallbackLabel: t('password'), keepValue: false,
   }),
   TextInputCallback: (cb, ctx) => textField(cb, ctx, {
-    type: 'text', autocomplete: 'off', fallbackLabel: 'Answer', defaultValue: outputValue(cb, 'defaultText'),
+    type: 'text', autocomplete: 'off', fallbackLabel: t('answer'), defaultValue: outputValue(cb, 'defaultText'),
   }),
   HiddenValueCallback: hiddenValue,
   TextOutputCallback: textOutput,
@@ -149,7 +150,7 @@ function choice(callback, { doc, index }) {
   const fallback = Number(outputValue(callback, 'defaultChoice'));
   const selected = Number.isInteger(given) && given >= 0 && given < choices.length ? given : fallback;
   const wrapper = el(doc, 'div', { className: 'field' });
-  const label = el(doc, 'label', { htmlFor: id, text: promptOf(callback) || 'Choose one' });
+  const label = el(doc, 'label', { htmlFor: id, text: promptOf(callback) || t('chooseOne') });
   const select = el(doc, 'select', { id, name: id, required: true });
   choices.forEach((text, i) => {
     select.append(el(doc, 'option', { value: String(i), text: String(text), selected: i === selected }));
@@ -199,7 +200,7 @@ function unsupported(callback, { doc }) {
   return {
     element: el(doc, 'p', {
       className: 'message message-error',
-      text: `This sign-in step needs "${type}", which this page cannot show yet. Please contact your administrator.`,
+      text: t('unsupported', { type }),
     }),
   };
 }

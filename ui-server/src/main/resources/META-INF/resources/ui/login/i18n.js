@@ -22,11 +22,20 @@ export const MESSAGES = Object.freeze({
     password: 'Password',
     answer: 'Answer',
     chooseOne: 'Choose one',
-    unsupported: 'This step cannot be shown here ({type}).',
+    unsupported: 'This sign-in step needs "{type}", which this page cannot show yet. Please contact your administrator.',
     passkeyWorking: 'Follow your browser’s prompt to use your passkey.',
     passkeyRetry: 'Try again',
     passkeyCancelled: 'The passkey request was cancelled or timed out.',
     passkeyUnsupported: 'This browser does not support passkeys.',
+    passkeyRegister: 'Register a passkey',
+    passkeySignIn: 'Sign in with a passkey',
+    passkeyCreating: 'Follow your browser’s prompt to create a passkey.',
+    passkeyCreate: 'Create a passkey',
+    passkeyUse: 'Use a passkey',
+    passkeyExists: 'This authenticator already holds a passkey for this account.',
+    passkeyUnusable: 'This authenticator cannot be used here.',
+    passkeyWrongAddress: 'Passkeys are not allowed on this page’s address.',
+    passkeyFailed: 'The passkey could not be used.',
   }),
   nl: Object.freeze({
     title: 'Inloggen',
@@ -44,11 +53,20 @@ export const MESSAGES = Object.freeze({
     password: 'Wachtwoord',
     answer: 'Antwoord',
     chooseOne: 'Kies er een',
-    unsupported: 'Deze stap kan hier niet worden getoond ({type}).',
+    unsupported: 'Deze inlogstap vraagt om "{type}", wat deze pagina nog niet kan tonen. Neem contact op met uw beheerder.',
     passkeyWorking: 'Volg de aanwijzingen van uw browser om uw passkey te gebruiken.',
     passkeyRetry: 'Opnieuw proberen',
     passkeyCancelled: 'Het passkey-verzoek is geannuleerd of verlopen.',
     passkeyUnsupported: 'Deze browser ondersteunt geen passkeys.',
+    passkeyRegister: 'Een passkey registreren',
+    passkeySignIn: 'Inloggen met een passkey',
+    passkeyCreating: 'Volg de aanwijzingen van uw browser om een passkey te maken.',
+    passkeyCreate: 'Passkey maken',
+    passkeyUse: 'Passkey gebruiken',
+    passkeyExists: 'Deze authenticator heeft al een passkey voor dit account.',
+    passkeyUnusable: 'Deze authenticator kan hier niet worden gebruikt.',
+    passkeyWrongAddress: 'Passkeys zijn op het adres van deze pagina niet toegestaan.',
+    passkeyFailed: 'De passkey kon niet worden gebruikt.',
   }),
   de: Object.freeze({
     title: 'Anmelden',
@@ -66,11 +84,20 @@ export const MESSAGES = Object.freeze({
     password: 'Passwort',
     answer: 'Antwort',
     chooseOne: 'Bitte wählen',
-    unsupported: 'Dieser Schritt kann hier nicht angezeigt werden ({type}).',
+    unsupported: 'Dieser Anmeldeschritt benötigt "{type}", was diese Seite noch nicht anzeigen kann. Wenden Sie sich an Ihre Administration.',
     passkeyWorking: 'Folgen Sie den Anweisungen Ihres Browsers, um Ihren Passkey zu verwenden.',
     passkeyRetry: 'Erneut versuchen',
     passkeyCancelled: 'Die Passkey-Anfrage wurde abgebrochen oder ist abgelaufen.',
     passkeyUnsupported: 'Dieser Browser unterstützt keine Passkeys.',
+    passkeyRegister: 'Passkey registrieren',
+    passkeySignIn: 'Mit einem Passkey anmelden',
+    passkeyCreating: 'Folgen Sie den Anweisungen Ihres Browsers, um einen Passkey zu erstellen.',
+    passkeyCreate: 'Passkey erstellen',
+    passkeyUse: 'Passkey verwenden',
+    passkeyExists: 'Dieser Authenticator enthält bereits einen Passkey für dieses Konto.',
+    passkeyUnusable: 'Dieser Authenticator kann hier nicht verwendet werden.',
+    passkeyWrongAddress: 'Passkeys sind unter der Adresse dieser Seite nicht erlaubt.',
+    passkeyFailed: 'Der Passkey konnte nicht verwendet werden.',
   }),
 });
 
@@ -95,4 +122,26 @@ export function translator(locale) {
   const messages = MESSAGES[locale] || MESSAGES.en;
   return (key, vars = {}) => String(messages[key] ?? MESSAGES.en[key] ?? key)
     .replace(/\{(\w+)\}/g, (match, name) => (name in vars ? String(vars[name]) : match));
+}
+
+let current = translator('en');
+let currentLocale = 'en';
+
+/** Sets the page's language (also `<html lang>`); every later t() call answers in it. */
+export function setLocale(locale, doc = globalThis.document) {
+  currentLocale = locale in MESSAGES ? locale : 'en';
+  current = translator(currentLocale);
+  if (doc && doc.documentElement) {
+    doc.documentElement.lang = currentLocale;
+  }
+}
+
+/** The page's language, e.g. for Accept-Language on journey requests. */
+export function locale() {
+  return currentLocale;
+}
+
+/** A message of the page's language. */
+export function t(key, vars) {
+  return current(key, vars);
 }

@@ -4,7 +4,13 @@
  * previous step and its input values filled in. Same origin; the session cookie travels with it.
  */
 
-const HEADERS = Object.freeze({ 'Content-Type': 'application/json', Accept: 'application/json' });
+import { locale, t } from './i18n.js';
+
+/** X-Arbor-Client: a header no cross-site HTML form can send (the SDK sends it too). */
+function headers() {
+  return { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': locale(),
+    'X-Arbor-Client': 'default-ui' };
+}
 
 /** The journey endpoint for a realm and (optional) federation login flow. */
 export function journeyUrl(realm, flow) {
@@ -23,11 +29,11 @@ export async function submitStep(url, step) {
       method: 'POST',
       credentials: 'include',
       cache: 'no-store',
-      headers: HEADERS,
+      headers: headers(),
       body: step === undefined ? undefined : JSON.stringify(step),
     });
   } catch {
-    return { kind: 'error', message: 'The sign-in service could not be reached. Check your connection and try again.' };
+    return { kind: 'error', message: t('unreachable') };
   }
   const body = await readJson(response);
   if (response.ok && body && Array.isArray(body.callbacks)) {
@@ -37,7 +43,7 @@ export async function submitStep(url, step) {
     return { kind: 'success', successUrl: body.successUrl };
   }
   if (response.status === 401) {
-    return { kind: 'failure', message: nonEmptyString(body && body.message) || 'Login failure' };
+    return { kind: 'failure', message: nonEmptyString(body && body.message) || t('failure') };
   }
   const detail = body && (nonEmptyString(body.detail) || nonEmptyString(body.message) || nonEmptyString(body.title));
   return { kind: 'error', message: detail || `Sign-in could not continue (HTTP ${response.status}).` };

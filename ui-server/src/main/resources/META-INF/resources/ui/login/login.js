@@ -5,9 +5,9 @@
  */
 import { journeyUrl, submitStep } from './journey-client.js';
 import { renderCallbacks } from './callbacks.js';
+import { chooseLocale, setLocale, t } from './i18n.js';
 
 const REALM = /^[A-Za-z0-9._-]{1,64}$/;
-const DEFAULT_TITLE = 'Sign in';
 
 const ui = {
   title: document.getElementById('login-title'),
@@ -35,14 +35,14 @@ function clearError() {
 function setBusy(value) {
   busy = value;
   ui.form.setAttribute('aria-busy', String(value));
-  ui.status.textContent = value ? 'Please wait…' : '';
+  ui.status.textContent = value ? t('wait') : '';
   for (const button of ui.form.querySelectorAll('button')) {
     button.disabled = value;
   }
 }
 
 function showStep(step, options = {}) {
-  const header = typeof step.header === 'string' && step.header.trim() !== '' ? step.header : DEFAULT_TITLE;
+  const header = typeof step.header === 'string' && step.header.trim() !== '' ? step.header : t('title');
   ui.title.textContent = header;
   document.title = `${header} · Arbor`;
   const description = typeof step.description === 'string' ? step.description : '';
@@ -71,10 +71,10 @@ function finish(successUrl) {
     target = undefined;
   }
   if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:')) {
-    showDeadEnd('The sign-in service answered with an unusable address.');
+    showDeadEnd(t('badAddress'));
     return;
   }
-  ui.status.textContent = 'Signed in. Redirecting…';
+  ui.status.textContent = t('redirecting');
   window.location.assign(successUrl);
 }
 
@@ -127,13 +127,19 @@ function main() {
   const params = new URLSearchParams(window.location.search);
   const realm = params.get('realm');
   const flow = params.get('flow');
+  // OIDC ui_locales (federation passes it on), else the browser's languages; the page's own words only:
+  // what a tree asks comes from the server, which gets the same language as Accept-Language.
+  setLocale(chooseLocale(params.get('ui_locales'), navigator.languages, ['en', 'nl', 'de']));
+  ui.title.textContent = t('title');
+  ui.submit.textContent = t('submit');
+  ui.restart.textContent = t('restart');
   ui.form.addEventListener('submit', onSubmit);
   ui.restart.addEventListener('click', () => {
     clearError();
     start();
   });
   if (!realm || !REALM.test(realm)) {
-    showError('This sign-in link is incomplete. Go back to the application and start signing in again.');
+    showError(t('incompleteLink'));
     return;
   }
   endpoint = journeyUrl(realm, flow);

@@ -6,6 +6,8 @@
  * browser refuses or the person cancels, a message and a "Try again" button; nothing else is sent.
  */
 
+import { t } from './i18n.js';
+
 /**
  * Renders the ceremony control; with {@code autoStart} the ceremony starts as soon as the step is on screen,
  * otherwise (after a failed attempt) on a click, so a failing authenticator never loops.
@@ -15,7 +17,7 @@ export function webAuthnControl(callback, { doc, id, options, prompt, autoStart 
   wrapper.className = 'field webauthn';
   const text = doc.createElement('p');
   text.className = 'message';
-  text.textContent = prompt || (kind === 'create' ? 'Register a passkey' : 'Sign in with a passkey');
+  text.textContent = prompt || (kind === 'create' ? t('passkeyRegister') : t('passkeySignIn'));
   const failure = doc.createElement('p');
   failure.className = 'message message-error';
   failure.id = `${id}-error`;
@@ -25,7 +27,7 @@ export function webAuthnControl(callback, { doc, id, options, prompt, autoStart 
   retry.type = 'button';
   retry.id = `${id}-retry`;
   retry.className = 'secondary';
-  retry.textContent = 'Try again';
+  retry.textContent = t('passkeyRetry');
   retry.hidden = true;
   wrapper.append(text, failure, retry);
 
@@ -39,8 +41,8 @@ export function webAuthnControl(callback, { doc, id, options, prompt, autoStart 
     failure.hidden = true;
     retry.hidden = true;
     text.textContent = kind === 'create'
-      ? 'Follow your browser\u2019s prompt to create a passkey.'
-      : 'Follow your browser\u2019s prompt to use your passkey.';
+      ? t('passkeyCreating')
+      : t('passkeyWorking');
     try {
       value = JSON.stringify(await ceremony(kind, options));
       const form = wrapper.closest('form');
@@ -60,7 +62,7 @@ export function webAuthnControl(callback, { doc, id, options, prompt, autoStart 
   if (autoStart) {
     setTimeout(run, 0);
   } else {
-    retry.textContent = kind === 'create' ? 'Create a passkey' : 'Use a passkey';
+    retry.textContent = kind === 'create' ? t('passkeyCreate') : t('passkeyUse');
     retry.hidden = false;
   }
   return { element: wrapper, ownSubmit: true, read: () => value, focus: () => {} };
@@ -82,17 +84,17 @@ async function ceremony(kind, options) {
 function explain(error, kind) {
   switch (error && error.name) {
     case 'NotAllowedError':
-      return 'The passkey request was cancelled or timed out.';
+      return t('passkeyCancelled');
     case 'InvalidStateError':
       return kind === 'create'
-        ? 'This authenticator already holds a passkey for this account.'
-        : 'This authenticator cannot be used here.';
+        ? t('passkeyExists')
+        : t('passkeyUnusable');
     case 'SecurityError':
-      return 'Passkeys are not allowed on this page\u2019s address.';
+      return t('passkeyWrongAddress');
     case 'NotSupportedError':
-      return 'This browser does not support passkeys.';
+      return t('passkeyUnsupported');
     default:
-      return 'The passkey could not be used.';
+      return t('passkeyFailed');
   }
 }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arbor.authtree.adapter.out.webauthn.WebAuthnRealms;
+import dev.arbor.authtree.adapter.in.rest.JourneyOriginPolicy;
 import dev.arbor.authtree.config.ArborConfig;
 import dev.arbor.authtree.domain.webauthn.RelyingPartySettings;
 import dev.arbor.contracts.realm.EnvSubstitution;
@@ -20,21 +21,25 @@ import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the {@code webauthn:} section ({@code rpId}, {@code rpName}, {@code origins}) of every realm YAML in
- * {@code arbor.realms.dir} at start-up. Kept apart from {@link RealmImportOnStartup} (trees and users, in the
- * database) because it is per-replica configuration. A bad section stops start-up with the file named.
+ * Reads the per-replica settings of every realm YAML in {@code arbor.realms.dir} at start-up: the
+ * {@code webauthn:} section ({@code rpId}, {@code rpName}, {@code origins}) and the {@code journeyApi:}
+ * section ({@code allowedOrigins}: the login UIs on other origins that may call the journey API). Kept apart
+ * from {@link RealmImportOnStartup} (trees and users, in the database) because it is configuration each
+ * replica holds. A bad section stops start-up with the file named.
  */
 @ApplicationScoped
-public class WebAuthnRealmImport {
-    private static final Logger LOG = Logger.getLogger(WebAuthnRealmImport.class);
+public class RealmSettingsImport {
+    private static final Logger LOG = Logger.getLogger(RealmSettingsImport.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final WebAuthnRealms realms;
+    private final JourneyOriginPolicy journeyOrigins;
     private final Path dir;
     private final EnvSubstitution env = EnvSubstitution.fromSystemEnvironment();
 
-    public WebAuthnRealmImport(WebAuthnRealms realms, ArborConfig config) {
+    public RealmSettingsImport(WebAuthnRealms realms, JourneyOriginPolicy journeyOrigins, ArborConfig config) {
         this.realms = realms;
+        this.journeyOrigins = journeyOrigins;
         this.dir = Path.of(config.realms().dir());
     }
 
@@ -52,11 +57,22 @@ public class WebAuthnRealmImport {
     void importFile(Path file) {
         try {
             JsonNode root = YAML.readTree(file.toFile());
-            JsonNode section = root == null ? null : root.get("webauthn");
-            if (section == null || section.isNull() || root.get("realm") == null) {
+            if (root == null || root.get("realm") == null) {
                 return;
             }
             String name = file.getFileName().toString();
+            JsonNode journeyApi = root.path("journeyApi");
+            if (journeyApi.isObject()) {
+                List<String> allowed = new ArrayList<>();
+                journeyApi.path("allowedOrigins").forEach(o -> allowed.add(env.apply(o.asText(), name)));
+                String realm = env.apply(root.get("realm").asText(), name);
+                journeyOrigins.put(realm, allowed);
+                LOG.infof("realm %s: journey API open to %s", realm, allowed);
+            }
+            JsonNode section = root.get("webauthn");
+            if (section == null || section.isNull()) {
+                return;
+            }
             List<String> origins = new ArrayList<>();
             section.path("origins").forEach(o -> origins.add(env.apply(o.asText(), name)));
             RelyingPartySettings settings = new RelyingPartySettings(env.apply(section.path("rpId").asText(""), name),
