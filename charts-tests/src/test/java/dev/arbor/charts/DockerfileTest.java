@@ -112,4 +112,30 @@ class DockerfileTest {
     private static String last(List<String> lines, String instruction) {
         return lines.stream().filter(l -> l.startsWith(instruction + " ")).reduce((a, b) -> b).orElse("");
     }
+
+    /**
+     * The daemon-less image build (Jib, quarkus-container-image-jib) makes the same image as the Dockerfile:
+     * the extension is on the module, off by default, and configured with the same base, user and JVM flags.
+     */
+    @ParameterizedTest
+    @MethodSource("services")
+    void jibBuildsTheSameHardenedImageWithoutADockerDaemon(String service) throws IOException {
+        Path module = ArborChart.repoRoot().resolve(service);
+        assertTrue(ArborChart.read(module.resolve("pom.xml")).contains("<artifactId>quarkus-container-image-jib</artifactId>"),
+                service + ": quarkus-container-image-jib");
+        java.util.Properties props = new java.util.Properties();
+        try (var in = Files.newInputStream(module.resolve("src/main/resources/application.properties"))) {
+            props.load(in);
+        }
+        assertEquals("false", props.getProperty("quarkus.container-image.build"), service + ": no image on a plain build");
+        assertTrue(props.getProperty("quarkus.jib.base-jvm-image", "").matches("eclipse-temurin:25(\\.[0-9.+_]+)?-jre.*"),
+                service + ": Jib base is a JDK 25 runtime");
+        assertEquals("185", props.getProperty("quarkus.jib.user"), service + ": the Dockerfile's non-root user");
+        String jvm = props.getProperty("quarkus.jib.jvm-arguments", "");
+        String dockerfile = ArborChart.read(dockerfile(service));
+        for (String flag : List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp")) {
+            assertTrue(jvm.contains(flag), service + ": Jib JVM flags carry " + flag);
+            assertTrue(dockerfile.contains(flag), service + ": the Dockerfile carries " + flag);
+        }
+    }
 }
