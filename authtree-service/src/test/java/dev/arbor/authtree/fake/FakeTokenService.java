@@ -1,6 +1,6 @@
 package dev.arbor.authtree.fake;
 
-import dev.arbor.authtree.support.AdminTokens;
+import dev.arbor.testing.AdminTokens;
 import dev.arbor.contracts.token.v1.GetJwksRequest;
 import dev.arbor.contracts.token.v1.GetJwksResponse;
 import dev.arbor.contracts.token.v1.MutinyTokenServiceGrpc;

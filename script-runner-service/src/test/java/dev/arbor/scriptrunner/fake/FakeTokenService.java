@@ -3,7 +3,7 @@ package dev.arbor.scriptrunner.fake;
 import dev.arbor.contracts.token.v1.GetJwksRequest;
 import dev.arbor.contracts.token.v1.GetJwksResponse;
 import dev.arbor.contracts.token.v1.MutinyTokenServiceGrpc;
-import dev.arbor.scriptrunner.support.AdminTokens;
+import dev.arbor.testing.AdminTokens;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;

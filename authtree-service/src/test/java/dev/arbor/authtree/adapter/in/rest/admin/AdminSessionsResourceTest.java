@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arbor.authtree.fake.FakeSessionStore;
 import dev.arbor.authtree.port.IdentityRepository;
-import dev.arbor.authtree.support.AdminTokens;
+import dev.arbor.testing.AdminTokens;
 import dev.arbor.contracts.sessionstore.v1.CreateSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.EndSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.ListSessionsRequest;

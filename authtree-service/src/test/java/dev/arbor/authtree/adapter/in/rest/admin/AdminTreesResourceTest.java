@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.authtree.adapter.in.startup.RealmImportOnStartup;
 import dev.arbor.authtree.fake.FakeTokenService;
 import dev.arbor.authtree.port.TreeRepository;
-import dev.arbor.authtree.support.AdminTokens;
+import dev.arbor.testing.AdminTokens;
 import dev.arbor.testing.PostgresTestDatabase;
 import dev.arbor.testing.RedisTestPrefix;
 import io.quarkus.test.common.TestResourceScope;

@@ -12,7 +12,7 @@ import dev.arbor.contracts.scriptrunner.v1.ExecuteRequest;
 import dev.arbor.contracts.scriptrunner.v1.ScriptResult;
 import dev.arbor.contracts.scriptrunner.v1.ScriptRunnerGrpc;
 import dev.arbor.scriptrunner.fake.FakeTokenService;
-import dev.arbor.scriptrunner.support.AdminTokens;
+import dev.arbor.testing.AdminTokens;
 import dev.arbor.testing.PostgresTestDatabase;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.WithTestResource;

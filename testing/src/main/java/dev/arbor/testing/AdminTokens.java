@@ -1,4 +1,4 @@
-package dev.arbor.scriptrunner.support;
+package dev.arbor.testing;
 
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
