@@ -33,10 +33,12 @@ public class JourneyOriginPolicy {
     private static final String ALLOWED_HEADERS = "content-type, accept, accept-language, x-arbor-client";
 
     private final String publicUrl;
+    private final JourneyOrigins ownOnly;
     private final Map<String, JourneyOrigins> realms = new ConcurrentHashMap<>();
 
     public JourneyOriginPolicy(ArborConfig config) {
         this.publicUrl = config.publicUrl();
+        this.ownOnly = JourneyOrigins.ownOnly(publicUrl);
     }
 
     /** The realm's allow-list, from its YAML {@code journeyApi:} section (replaces any earlier one). */
@@ -55,7 +57,9 @@ public class JourneyOriginPolicy {
             ctx.next();
             return;
         }
-        JourneyOrigins origins = realms.computeIfAbsent(ctx.pathParam("realm"), r -> JourneyOrigins.ownOnly(publicUrl));
+        // a realm without a journeyApi section (or no realm at all) allows only the suite's own origin;
+        // nothing is cached per path, so made-up realm names cost no memory
+        JourneyOrigins origins = realms.getOrDefault(ctx.pathParam("realm"), ownOnly);
         boolean own = origins.isOwn(origin);
         boolean cross = !own && origins.allowsCrossOrigin(origin);
         if (!own && !cross) {
