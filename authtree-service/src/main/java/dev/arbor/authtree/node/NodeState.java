@@ -38,6 +38,11 @@ public final class NodeState {
         transientState.put(key, value);
     }
 
+    /** Forgets every transient value (an inner tree's secrets do not come back to the outer tree). */
+    public void clearTransient() {
+        transientState.clear();
+    }
+
     /** A copy of the shared state: the only part that is persisted. */
     public Map<String, String> sharedSnapshot() {
         return Map.copyOf(shared);

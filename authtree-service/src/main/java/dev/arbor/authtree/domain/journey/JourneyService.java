@@ -2,7 +2,9 @@ package dev.arbor.authtree.domain.journey;
 
 import dev.arbor.authtree.domain.memory.PresentedMemory;
 import dev.arbor.authtree.domain.memory.RememberedResultLoader;
+import dev.arbor.authtree.domain.tree.InnerTrees;
 import dev.arbor.authtree.domain.tree.StoredTree;
+import dev.arbor.authtree.domain.tree.TreeDefinition;
 import dev.arbor.authtree.node.Callback;
 import dev.arbor.authtree.node.ClientRequest;
 import dev.arbor.authtree.port.AuthIdCodec;
@@ -72,9 +74,9 @@ public final class JourneyService {
         }
         Optional<LoginFlow> flow = flowId.map(id -> flows.find(realm, id).orElseThrow(JourneyException::unknownFlow));
         Optional<String> name = flow.map(LoginFlow::tree).filter(t -> !t.isBlank()).or(() -> treeName);
-        StoredTree tree = name.map(n -> trees.findLatest(realm, n))
+        StoredTree tree = inlined(name.map(n -> trees.findLatest(realm, n))
                 .orElseGet(() -> trees.findDefault(realm))
-                .orElseThrow(JourneyException::treeNotFound);
+                .orElseThrow(JourneyException::treeNotFound));
         JourneyState state = new JourneyState(UUID.randomUUID().toString(), realm, tree.name(), tree.version(),
                 tree.definition().start(), Map.of(), flow.map(LoginFlow::flowId).orElse(null),
                 flow.map(LoginFlow::resumeUrl).orElse(null), 0);
@@ -105,8 +107,20 @@ public final class JourneyService {
             throw JourneyException.badInput("The step carries no callbacks");
         }
         JourneyState state = stored.state();
-        StoredTree tree = trees.find(realm, state.tree(), state.treeVersion())
-                .orElseThrow(JourneyException::expired);
+        StoredTree tree = inlined(trees.find(realm, state.tree(), state.treeVersion())
+                .orElseThrow(JourneyException::expired));
+        if (!TreeDefinition.isTerminal(state.currentNode())
+                && !tree.definition().nodes().containsKey(state.currentNode())) {
+            throw JourneyException.expired(); // an inner tree changed under a running journey
+        }
         return runner.run(tree, state, stored.version(), answers, client);
+    }
+
+    /** The tree with its InnerTree nodes replaced by the inner trees' current published versions. */
+    private StoredTree inlined(StoredTree tree) {
+        TreeDefinition definition = InnerTrees.expand(tree.name(), tree.definition(),
+                name -> trees.findLatest(tree.realm(), name).map(StoredTree::definition));
+        return definition == tree.definition() ? tree
+                : new StoredTree(tree.realm(), tree.name(), tree.version(), tree.isDefault(), definition);
     }
 }

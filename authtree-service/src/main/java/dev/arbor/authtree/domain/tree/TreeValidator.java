@@ -1,5 +1,6 @@
 package dev.arbor.authtree.domain.tree;
 
+import dev.arbor.authtree.node.InnerTree;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -147,6 +148,11 @@ public final class TreeValidator {
             Set<String> written = new HashSet<>();
             for (String writer : upstream.getOrDefault(id, Set.of())) {
                 written.addAll(writes(tree, tree.nodes().get(writer)));
+            }
+            boolean afterInnerTree = upstream.getOrDefault(id, Set.of()).stream()
+                    .anyMatch(writer -> InnerTree.TYPE.equals(tree.nodes().get(writer).type()));
+            if (afterInnerTree) {
+                return; // an inner tree writes what its own nodes write; it is validated on its own
             }
             for (String key : catalog.reads(node.type(), node.config())) {
                 if (!written.contains(key)) {
