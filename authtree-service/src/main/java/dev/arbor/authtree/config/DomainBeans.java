@@ -13,6 +13,7 @@ import dev.arbor.authtree.node.ChoiceCollector;
 import dev.arbor.authtree.node.Cidr;
 import dev.arbor.authtree.node.DataStoreDecision;
 import dev.arbor.authtree.node.InnerTree;
+import dev.arbor.authtree.node.Redirect;
 import dev.arbor.authtree.node.InnerTreeExit;
 import dev.arbor.authtree.node.IpRangeDecision;
 import dev.arbor.authtree.node.Node;
@@ -104,7 +105,7 @@ public class DomainBeans {
                 new RecoveryCodeRegistration(recoveryCodes, recoveryCodeHasher, new SecureRandom()),
                 new RecoveryCodeDecision(recoveryCodes, recoveryCodeHasher), new TermsAcceptance(terms, clock),
                 new WebAuthnRegistration(identities, webAuthn, clock),
-                new WebAuthnAuthentication(identities, webAuthn, clock), new InnerTree(), new InnerTreeExit()));
+                new WebAuthnAuthentication(identities, webAuthn, clock), new InnerTree(), new InnerTreeExit(), new Redirect()));
         return new NodeRegistry(nodes);
     }
 
