@@ -56,4 +56,10 @@ public final class DataStoreDecision implements Node {
         }
         return Action.goTo("false");
     }
+
+    /** RFC 8176: {@code pwd} once the node left through {@code true}. */
+    @Override
+    public java.util.Optional<String> amr(String outcome) {
+        return "true".equals(outcome) ? java.util.Optional.of("pwd") : java.util.Optional.empty();
+    }
 }

@@ -46,5 +46,13 @@ public interface Node {
         return writes();
     }
 
+    /**
+     * The authentication method (RFC 8176 {@code amr} value) this node proved when it left through
+     * {@code outcome}, e.g. {@code pwd} for a right password; empty for nodes that prove nothing.
+     */
+    default java.util.Optional<String> amr(String outcome) {
+        return java.util.Optional.empty();
+    }
+
     Action process(NodeContext ctx);
 }

@@ -62,4 +62,10 @@ public final class TotpDecision implements Node {
             return Optional.empty();
         }
     }
+
+    /** RFC 8176: {@code otp} once the node left through {@code true}. */
+    @Override
+    public java.util.Optional<String> amr(String outcome) {
+        return "true".equals(outcome) ? java.util.Optional.of("otp") : java.util.Optional.empty();
+    }
 }

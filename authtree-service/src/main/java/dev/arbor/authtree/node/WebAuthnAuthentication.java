@@ -119,4 +119,10 @@ public final class WebAuthnAuthentication implements Node {
         ctx.state().putShared(UsernameCollector.USERNAME, verified.username());
         return Action.goTo("true");
     }
+
+    /** RFC 8176: {@code hwk} once the node left through {@code true}. */
+    @Override
+    public java.util.Optional<String> amr(String outcome) {
+        return "true".equals(outcome) ? java.util.Optional.of("hwk") : java.util.Optional.empty();
+    }
 }

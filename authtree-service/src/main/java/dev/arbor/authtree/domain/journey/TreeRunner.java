@@ -149,6 +149,7 @@ public final class TreeRunner {
                     outcome = ((Action.GoTo) action).outcome();
                     memory[0] = remember(tree, current, spec, node, outcome, nodeState, memory[0], now);
                 }
+                node.amr(outcome).ifPresent(method -> addAmr(nodeState, method));
                 nodeCompleted(state, current, spec.type(), outcome, remembered.isPresent(), started);
                 String next = spec.outcomes().get(outcome);
                 if (next == null) {
@@ -189,6 +190,21 @@ public final class TreeRunner {
                 NodeMemoryRules.record(tree.name(), nodeId, spec, outcome, written, now));
     }
 
+    /** Shared-state key of the methods the journey proved so far (RFC 8176 values, space-separated). */
+    static final String AMR = "journey.amr";
+
+    private static void addAmr(NodeState state, String method) {
+        String proved = state.shared(AMR).orElse("");
+        if (!java.util.Arrays.asList(proved.split(" ")).contains(method)) {
+            state.putShared(AMR, proved.isEmpty() ? method : proved + " " + method);
+        }
+    }
+
+    /** The session's amr: what the journey's nodes proved, or the configured default when none said. */
+    private List<String> amr(NodeState state) {
+        return state.shared(AMR).filter(v -> !v.isBlank()).map(v -> List.of(v.split(" "))).orElse(settings.amr());
+    }
+
     private static Action process(Node node, NodeContext ctx) {
         try {
             return node.process(ctx);
@@ -215,7 +231,7 @@ public final class TreeRunner {
             }
         });
         String sessionId = sessions.createSession(new NewSession(done.realm(), subject, now, tree.name(),
-                settings.amr(), settings.sessionTtl(), NodeMemoryRules.sessionResults(memory, subject, now),
+                amr(nodeState), settings.sessionTtl(), NodeMemoryRules.sessionResults(memory, subject, now),
                 properties, memory.priorSessionId()));
         store.delete(done.journeyId());
         events.publish(new JourneyEvent.Completed(eventId(), now, done.realm(), done.journeyId(), done.tree(),

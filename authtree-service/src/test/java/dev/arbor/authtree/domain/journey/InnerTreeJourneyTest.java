@@ -106,6 +106,7 @@ class InnerTreeJourneyTest {
         // Success needs the subject the inner DataStoreDecision wrote (shared state came back), and the probe
         // after the inner tree routes to failure if the typed password (transient state) were still there.
         assertInstanceOf(JourneyOutcome.Succeeded.class, done);
+        assertEquals(List.of("pwd"), ports.createdSessions.getLast().amr(), "RFC 8176: the password was proven");
         assertEquals(List.of("alice"), ports.sessions.stream().map(s -> ports.identities.values().stream()
                 .filter(i -> i.id().toString().equals(s)).map(Identity::username).findFirst().orElse(s)).toList());
     }
