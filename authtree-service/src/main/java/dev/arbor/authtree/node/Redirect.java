@@ -62,15 +62,11 @@ public final class Redirect implements Node {
 
     @Override
     public Action process(NodeContext ctx) {
-        if (ctx.hasAnswers()) {
-            if (ctx.answered().stream().noneMatch(c -> CALLBACK.equals(c.type()))) {
-                throw new MissingInputException("missing " + CALLBACK);
-            }
-            return Action.goTo("next");
-        }
-        Config config = Config.parse(ctx.config());
-        return Action.send(Callback.display(CALLBACK, List.of(new Callback.Field("redirectUrl", config.url()),
-                new Callback.Field("redirectMethod", config.method()),
-                new Callback.Field("trackingCookie", "false"))));
+        return DisplayStep.showThenNext(ctx, CALLBACK, () -> {
+            Config config = Config.parse(ctx.config());
+            return List.of(new Callback.Field("redirectUrl", config.url()),
+                    new Callback.Field("redirectMethod", config.method()),
+                    new Callback.Field("trackingCookie", "false"));
+        });
     }
 }

@@ -46,16 +46,12 @@ public final class TextOutput implements Node {
 
     @Override
     public Action process(NodeContext ctx) {
-        if (ctx.hasAnswers()) {
-            if (ctx.answered().stream().noneMatch(c -> CALLBACK.equals(c.type()))) {
-                throw new MissingInputException("missing " + CALLBACK);
-            }
-            return Action.goTo("next");
-        }
-        Config config = Config.parse(ctx.config());
-        String text = NodeMessages.has(TextOutput.class, config.message())
-                ? NodeMessages.get(TextOutput.class, config.message(), ctx.locale()) : config.message();
-        return Action.send(Callback.display(CALLBACK, List.of(new Callback.Field("message", text),
-                new Callback.Field("messageType", Integer.toString(config.messageType())))));
+        return DisplayStep.showThenNext(ctx, CALLBACK, () -> {
+            Config config = Config.parse(ctx.config());
+            String text = NodeMessages.has(TextOutput.class, config.message())
+                    ? NodeMessages.get(TextOutput.class, config.message(), ctx.locale()) : config.message();
+            return List.of(new Callback.Field("message", text),
+                    new Callback.Field("messageType", Integer.toString(config.messageType())));
+        });
     }
 }
