@@ -54,6 +54,14 @@ public interface ArborConfig {
         Duration refreshTokenAbsoluteLifetime();
 
         /**
+         * How long an ended refresh-token family (expired, idle past its last token, or revoked) is kept
+         * before the purge deletes it: time to look into an incident. The purge runs every
+         * {@code arbor.token.refresh-token-purge-interval} (default 1 h) on each replica.
+         */
+        @WithDefault("P1D")
+        Duration refreshTokenRetention();
+
+        /**
          * Back-Channel Logout 1.0 §2.4: how long a logout token is valid; at most two minutes
          * ({@code LogoutTokenIssuer.MAX_LIFETIME}), longer values are capped.
          */

@@ -37,4 +37,13 @@ public interface RefreshTokenRepository {
      * refresh tokens that have not expired at {@code now}.
      */
     CompletionStage<List<AccessTokenId>> revokeFamily(String familyId, Instant now);
+
+    /**
+     * Deletes, with their tokens, up to {@code limit} families that ended before {@code endedBefore}: past
+     * their absolute expiry, revoked, or with every token past its idle expiry. Such a family can never
+     * refresh again; a token of it presented later is simply unknown ({@code invalid_grant} either way).
+     *
+     * @return how many families were deleted
+     */
+    CompletionStage<Integer> purgeEnded(Instant endedBefore, int limit);
 }

@@ -67,6 +67,15 @@ public class PgRefreshTokenRepository implements RefreshTokenRepository, Session
             SELECT access_token_jti, access_token_expires_at FROM token.refresh_tokens
              WHERE family_id = $1 AND access_token_expires_at > $2""";
 
+    /** Families that ended before $1 (see {@link RefreshTokenRepository#purgeEnded}); the tokens go by ON DELETE CASCADE. */
+    private static final String PURGE_ENDED = """
+            DELETE FROM token.refresh_token_families WHERE id IN (
+                SELECT f.id FROM token.refresh_token_families f
+                 WHERE f.absolute_expires_at < $1 OR f.revoked_at < $1
+                    OR NOT EXISTS (SELECT 1 FROM token.refresh_tokens t
+                                    WHERE t.family_id = f.id AND t.idle_expires_at >= $1)
+                 LIMIT $2)""";
+
     private static final String UNREVOKED_OF_SESSION = "SELECT " + FAMILY_COLUMNS + """
 
               FROM token.refresh_token_families f
@@ -128,6 +137,13 @@ public class PgRefreshTokenRepository implements RefreshTokenRepository, Session
                             instant(row, "access_token_expires_at"))));
                     return alive;
                 })
+                .subscribeAsCompletionStage();
+    }
+
+    @Override
+    public CompletionStage<Integer> purgeEnded(Instant endedBefore, int limit) {
+        return pool.preparedQuery(PURGE_ENDED).execute(Tuple.of(utc(endedBefore), limit))
+                .map(RowSet::rowCount)
                 .subscribeAsCompletionStage();
     }
 
