@@ -44,7 +44,7 @@ class AdminKeysResourceTest {
         given().when().post("/admin/realms/demo/keys/rotate")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate", equalTo("Bearer"));
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"admin\""));
     }
 
     @Test
