@@ -56,7 +56,7 @@ class StaticFilesPolicyTest {
     @Test
     void htmlWhenScannedThenHasLangCharsetTitleAndLinksOnlyToExistingAssets() throws IOException {
         List<Path> pages = files(".html");
-        assertEquals(3, pages.size(), "index, login and demo pages");
+        assertEquals(4, pages.size(), "index, login, consent and demo pages");
         for (Path page : pages) {
             String html = Files.readString(page);
             assertTrue(html.startsWith("<!doctype html>"), page + ": doctype");
@@ -74,7 +74,7 @@ class StaticFilesPolicyTest {
     @Test
     void scriptsWhenScannedThenNoHtmlInjectionSinksOrEval() throws IOException {
         List<Path> scripts = files(".js");
-        assertEquals(9, scripts.size()); // + sdk/arbor.js, login/webauthn.js, login/i18n.js
+        assertEquals(11, scripts.size()); // + sdk/arbor.js, login/webauthn.js, login/i18n.js, consent/*.js
         for (Path script : scripts) {
             String js = Files.readString(script);
             for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",

@@ -90,6 +90,13 @@ public interface ArborConfig {
         @WithDefault("10000")
         long clientCacheMaxSize();
 
+        /**
+         * How long a remembered consent (the user ticked "remember") answers later requests of the same
+         * client for the same or fewer scopes without asking (docs/guides/consent.md).
+         */
+        @WithDefault("P365D")
+        Duration consentLifetime();
+
         /** Deadline of a readiness probe of a gRPC peer. */
         @WithDefault("PT2S")
         Duration peerHealthTimeout();

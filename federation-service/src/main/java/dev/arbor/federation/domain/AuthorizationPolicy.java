@@ -7,10 +7,17 @@ import java.util.Set;
 /**
  * What a client may, or must, do at the authorization endpoint: the response modes it may ask for
  * (default: all of {@link ResponseMode}) and whether it must push its requests first
- * (RFC 9126 §6, {@code require_pushed_authorization_requests}).
+ * (RFC 9126 §6, {@code require_pushed_authorization_requests}), and whether the user must consent to
+ * the scopes it asks for before it gets a code (docs/guides/consent.md; a remembered grant counts).
  */
-public record AuthorizationPolicy(Set<ResponseMode> responseModes, boolean requirePushedAuthorizationRequests) {
+public record AuthorizationPolicy(Set<ResponseMode> responseModes, boolean requirePushedAuthorizationRequests,
+                                  boolean consentRequired) {
     public static final AuthorizationPolicy DEFAULTS = new AuthorizationPolicy(EnumSet.allOf(ResponseMode.class), false);
+
+    /** A client that needs no consent. */
+    public AuthorizationPolicy(Set<ResponseMode> responseModes, boolean requirePushedAuthorizationRequests) {
+        this(responseModes, requirePushedAuthorizationRequests, false);
+    }
 
     public AuthorizationPolicy {
         responseModes = responseModes == null || responseModes.isEmpty()
@@ -26,6 +33,11 @@ public record AuthorizationPolicy(Set<ResponseMode> responseModes, boolean requi
                     "unknown response mode " + name + "; use " + String.join(", ", ResponseMode.names()))));
         }
         return modes;
+    }
+
+    /** The same rules with consent required or not. */
+    public AuthorizationPolicy withConsentRequired(boolean value) {
+        return new AuthorizationPolicy(responseModes, requirePushedAuthorizationRequests, value);
     }
 
     public boolean allows(ResponseMode mode) {

@@ -5,12 +5,13 @@ import java.util.Objects;
 
 /**
  * A login in progress, protocol-neutral: a relying party asked for an authenticated user and waits
- * for the answer. Lives in Redis for {@code arbor.federation.login-flow-ttl}; resuming it deletes it.
+ * for the answer. Lives in Redis for {@code arbor.federation.login-flow-ttl}; completing it deletes it.
  *
+ * @param subject who authenticated, once the flow waits for that user's consent; null before
  * @see LoginFlowState the allowed moves
  */
 public record LoginFlow(String id, String realm, String clientId, String protocol, ProtocolRequest request,
-                        LoginFlowState state, Instant createdAt, boolean forceLogin) {
+                        LoginFlowState state, Instant createdAt, boolean forceLogin, String subject) {
 
     public LoginFlow {
         Objects.requireNonNull(id, "id");
@@ -25,7 +26,8 @@ public record LoginFlow(String id, String realm, String clientId, String protoco
     public static LoginFlow start(String id, String realm, String protocol, ProtocolRequest request, Instant now) {
         // once sent to the login page, a session from before the flow no longer satisfies prompt=login or max_age
         boolean force = request.forceLogin() || request.maxAgeSeconds() != null;
-        return new LoginFlow(id, realm, request.clientId(), protocol, request, LoginFlowState.STARTED, now, force);
+        return new LoginFlow(id, realm, request.clientId(), protocol, request, LoginFlowState.STARTED, now, force,
+                null);
     }
 
     /** @throws IllegalStateException when the move is not allowed from the current state */
@@ -33,7 +35,14 @@ public record LoginFlow(String id, String realm, String clientId, String protoco
         if (!state.canMoveTo(next)) {
             throw new IllegalStateException("login flow cannot move from " + state + " to " + next);
         }
-        return new LoginFlow(id, realm, clientId, protocol, request, next, createdAt, forceLogin);
+        return new LoginFlow(id, realm, clientId, protocol, request, next, createdAt, forceLogin, subject);
+    }
+
+    /** Waits for {@code user}'s consent: only that user's session may decide it. */
+    public LoginFlow awaitConsentOf(String user) {
+        Objects.requireNonNull(user, "user");
+        LoginFlow waiting = moveTo(LoginFlowState.AWAITING_CONSENT);
+        return new LoginFlow(id, realm, clientId, protocol, request, waiting.state, createdAt, forceLogin, user);
     }
 
     /**

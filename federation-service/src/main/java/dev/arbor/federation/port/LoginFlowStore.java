@@ -13,4 +13,10 @@ public interface LoginFlowStore {
 
     /** Reads and deletes in one step: of two concurrent callers, only one gets the flow. */
     Uni<Optional<LoginFlow>> take(String id);
+
+    /**
+     * Marks a one-time step of a flow (e.g. the consent decision) as done: true for the first caller on any
+     * replica, false for every later one. The mark lives {@code ttl}, as long as the flow can.
+     */
+    Uni<Boolean> claimStep(String id, String step, Duration ttl);
 }

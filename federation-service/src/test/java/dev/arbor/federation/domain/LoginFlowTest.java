@@ -29,6 +29,24 @@ class LoginFlowTest {
     }
 
     @Test
+    void consentIsDecidedOnceAndOnlyARefusedFlowFails() {
+        LoginFlow waiting = LoginFlow.start("f1", "demo", "oidc", request(false, null), T0)
+                .moveTo(LoginFlowState.AUTHENTICATED).awaitConsentOf("alice");
+
+        assertEquals(LoginFlowState.AWAITING_CONSENT, waiting.state());
+        assertEquals("alice", waiting.subject());
+        LoginFlow given = waiting.moveTo(LoginFlowState.CONSENT_GIVEN);
+        assertEquals("alice", given.subject());
+        assertEquals(LoginFlowState.COMPLETED, given.moveTo(LoginFlowState.COMPLETED).state());
+        assertThrows(IllegalStateException.class, () -> given.moveTo(LoginFlowState.CONSENT_REFUSED));
+        LoginFlow refused = waiting.moveTo(LoginFlowState.CONSENT_REFUSED);
+        assertThrows(IllegalStateException.class, () -> refused.moveTo(LoginFlowState.COMPLETED));
+        assertEquals(LoginFlowState.FAILED, refused.moveTo(LoginFlowState.FAILED).state());
+        assertThrows(IllegalStateException.class, () -> LoginFlow.start("f2", "demo", "oidc", request(false, null), T0)
+                .awaitConsentOf("alice"));
+    }
+
+    @Test
     void forcedFlowAcceptsOnlyASessionAuthenticatedAfterItStarted() {
         LoginFlow flow = LoginFlow.start("f1", "demo", "oidc", request(true, null), T0);
 

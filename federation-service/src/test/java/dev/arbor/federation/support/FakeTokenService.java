@@ -112,7 +112,7 @@ public class FakeTokenService extends MutinyTokenServiceGrpc.TokenServiceImplBas
         String scope = String.join(" ", scopes);
         String access = TestTokens.accessToken().issuer(grant.getIssuer()).clientId(grant.getClientId())
                 .subject(grant.getAuthentication().getSubject()).sessionId(grant.getAuthentication().getSessionId())
-                .scope(scope).build();
+                .userinfoClaims(grant.getAuthentication().getUserinfoClaimsList()).scope(scope).build();
         Tokens.Builder tokens = Tokens.newBuilder().setAccessToken(access).setTokenType("Bearer").setExpiresIn(300)
                 .setIdToken("id-token-of-test").setScope(scope);
         if (grant.getPolicy().getRefreshTokens()) {

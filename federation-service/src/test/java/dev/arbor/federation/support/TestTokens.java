@@ -20,6 +20,7 @@ public final class TestTokens {
     private String type = "at+jwt";
     private long expiresInSeconds = 300;
     private String jti;
+    private java.util.List<String> userinfoClaims = java.util.List.of();
     private Key key = TestKeys.SIGNING.getPrivateKey();
     private String kid = TestKeys.SIGNING.getKeyId();
     private String alg = AlgorithmIdentifiers.RSA_USING_SHA256;
@@ -67,6 +68,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The claims.userinfo names token-service carries in {@code userinfo_claims}; none by default. */
+    public TestTokens userinfoClaims(java.util.List<String> value) {
+        userinfoClaims = value;
+        return this;
+    }
+
     public TestTokens jti(String value) {
         jti = value;
         return this;
@@ -103,6 +110,9 @@ public final class TestTokens {
         claims.setClaim("scope", scope);
         if (sessionId != null) {
             claims.setClaim("sid", sessionId);
+        }
+        if (!userinfoClaims.isEmpty()) {
+            claims.setStringListClaim("userinfo_claims", userinfoClaims);
         }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());

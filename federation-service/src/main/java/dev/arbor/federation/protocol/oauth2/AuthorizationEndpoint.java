@@ -15,6 +15,7 @@ import dev.arbor.federation.port.ClientRepository;
 import dev.arbor.federation.port.LoginFlowStore;
 import dev.arbor.federation.port.SessionGateway;
 import dev.arbor.federation.protocol.ProtocolAdapters;
+import dev.arbor.federation.protocol.oidc.EssentialAcr;
 import dev.arbor.federation.protocol.oidc.IdTokenHintVerifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +32,8 @@ import java.util.Optional;
  * redirect URI checked. Failures so far are shown to the user, never redirected (§4.1.2.1: an
  * unchecked redirect would make this server an open redirector) unless the redirect URI as sent is
  * registered. Every later error goes back to the client in its response mode. A valid request starts
- * a {@link LoginFlow}; an SSO session that satisfies it (prompt, max_age, id_token_hint) completes
- * the flow at once, otherwise the browser goes to the login UI.
+ * a {@link LoginFlow}; an SSO session that satisfies it (prompt, max_age, id_token_hint, essential acr)
+ * goes on to {@link ConsentCheck} at once, otherwise the browser goes to the login UI.
  */
 @ApplicationScoped
 public class AuthorizationEndpoint {
@@ -42,14 +43,14 @@ public class AuthorizationEndpoint {
     private final ProtocolAdapters adapters;
     private final SessionGateway sessions;
     private final LoginFlowStore flows;
-    private final LoginCompletion completion;
+    private final ConsentCheck consent;
     private final RealmUrls urls;
     private final Clock clock;
     private final Duration flowTtl;
 
     public AuthorizationEndpoint(ClientRepository clients, AuthorizationRequestResolver resolver,
                                  IdTokenHintVerifier idTokenHints, ProtocolAdapters adapters, SessionGateway sessions,
-                                 LoginFlowStore flows, LoginCompletion completion, RealmUrls urls, Clock clock,
+                                 LoginFlowStore flows, ConsentCheck consent, RealmUrls urls, Clock clock,
                                  ArborConfig config) {
         this.clients = clients;
         this.resolver = resolver;
@@ -57,7 +58,7 @@ public class AuthorizationEndpoint {
         this.adapters = adapters;
         this.sessions = sessions;
         this.flows = flows;
-        this.completion = completion;
+        this.consent = consent;
         this.urls = urls;
         this.clock = clock;
         this.flowTtl = config.federation().loginFlowTtl();
@@ -131,10 +132,12 @@ public class AuthorizationEndpoint {
             }
             LoginFlow flow = LoginFlow.start(FlowIds.newId(), realm, adapter.protocol(), request, clock.instant());
             return usableSession(realm, sessionId, request).chain(found -> {
-                // OIDC Core §3.1.2.1 id_token_hint: a session of another user does not answer this request
-                Optional<SsoSession> session = found.filter(s -> hint.isEmpty() || hint.get().equals(s.subject()));
+                // OIDC Core §3.1.2.1 id_token_hint: a session of another user does not answer this request;
+                // §5.5.1.1: nor does one of an acr the request does not accept as essential
+                Optional<SsoSession> session = found.filter(s -> hint.isEmpty() || hint.get().equals(s.subject()))
+                        .filter(s -> EssentialAcr.isMetBy(request, s.acr()));
                 if (session.isPresent()) {
-                    return completion.complete(flow, session.get(), adapter);
+                    return consent.proceed(flow, session.get(), adapter);
                 }
                 if (request.passive()) {
                     // OIDC Core §3.1.2.6 — prompt=none and no usable session

@@ -14,6 +14,7 @@ import dev.arbor.federation.port.IdentityGateway;
 import dev.arbor.federation.port.LogoutParticipants;
 import dev.arbor.federation.port.TokenGateway;
 import dev.arbor.federation.protocol.oidc.ClaimsRequest;
+import dev.arbor.federation.protocol.oidc.EssentialAcr;
 import dev.arbor.federation.protocol.oidc.StandardClaims;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +24,17 @@ import java.util.Map;
 
 /**
  * Ends a login flow whose user is authenticated: releases the claims the granted scopes allow
- * (OIDC Core §5.4), has token-service issue a one-time authorization code bound to client,
- * redirect URI, scopes, PKCE challenge and nonce (RFC 6749 §4.1.2, RFC 7636 §4.4), and lets the
- * flow's adapter render the response.
+ * (OIDC Core §5.4) and those the {@code claims} parameter asks for one by one (§5.5: ID token claims in the
+ * code's authentication, UserInfo claim names alongside for the access token), has token-service issue a
+ * one-time authorization code bound to client, redirect URI, scopes, PKCE challenge and nonce
+ * (RFC 6749 §4.1.2, RFC 7636 §4.4), and lets the flow's adapter render the response.
  */
 @ApplicationScoped
 public class LoginCompletion {
+    /** OIDC Core §5.5.1.1 with Unmet Authentication Requirements 1.0 — the session's acr is not an essential one. */
+    static final ProtocolError UNMET_ACR = new ProtocolError(OAuth2Errors.UNMET_AUTHENTICATION_REQUIREMENTS,
+            "the authentication does not meet the essential acr");
+
     private final IdentityGateway identities;
     private final TokenGateway tokens;
     private final RealmUrls urls;
@@ -44,9 +50,16 @@ public class LoginCompletion {
         this.participants = participants;
     }
 
+    /**
+     * @param flow a flow whose user just authenticated, or one the user consented to ({@code CONSENT_GIVEN})
+     */
     public Uni<ProtocolResponse> complete(LoginFlow flow, SsoSession session, ProtocolAdapter adapter) {
         String issuer = urls.issuer(flow.realm());
-        LoginFlow authenticated = flow.moveTo(LoginFlowState.AUTHENTICATED);
+        if (!EssentialAcr.isMetBy(flow.request(), session.acr())) {
+            return Uni.createFrom().item(adapter.failed(flow.request(), issuer, UNMET_ACR));
+        }
+        LoginFlow authenticated = flow.state() == LoginFlowState.CONSENT_GIVEN
+                ? flow : flow.moveTo(LoginFlowState.AUTHENTICATED);
         return identities.claims(flow.realm(), session.subject()).chain(claims -> {
             if (claims.isEmpty()) {
                 return Uni.createFrom().item(adapter.failed(flow.request(), issuer,
@@ -62,6 +75,7 @@ public class LoginCompletion {
 
     private Uni<String> issueCode(LoginFlow flow, SsoSession session, Map<String, String> claims, String issuer) {
         List<String> scopes = Scopes.parse(flow.request().parameter("scope"));
+        ClaimsRequest asked = claimsRequest(flow);
         IssueAuthorizationCodeRequest request = IssueAuthorizationCodeRequest.newBuilder()
                 .setRealm(flow.realm())
                 .setIssuer(issuer)
@@ -77,7 +91,10 @@ public class LoginCompletion {
                         .setAuthTime(session.authTime())
                         .setAcr(orEmpty(session.acr()))
                         .addAllAmr(session.amr())
-                        .putAllClaims(StandardClaims.release(claims, scopes, idTokenClaimsAskedFor(flow))))
+                        .putAllClaims(StandardClaims.release(claims, scopes,
+                                ClaimsRequest.answered(asked.idToken(), claims)))
+                        // names only: the UserInfo endpoint reads the values when it is asked
+                        .addAllUserinfoClaims(userinfoClaims(asked, claims)))
                 .build();
         // The code carries the client's TokenPolicy, so the redemption issues what the client is registered for.
         return clients.findClient(flow.realm(), flow.clientId())
@@ -86,12 +103,23 @@ public class LoginCompletion {
                 .map(r -> r.getCode());
     }
 
-    /** OIDC Core §5.5 — the claims the request's {@code claims} parameter asks for in the ID token. */
-    private static List<String> idTokenClaimsAskedFor(LoginFlow flow) {
+    /**
+     * OIDC Core §5.5 — the standard claims {@code claims.userinfo} asks for that the identity has (with the
+     * requested value, if one was given): the UserInfo endpoint releases them whatever the scopes.
+     */
+    private static List<String> userinfoClaims(ClaimsRequest asked, Map<String, String> identity) {
+        return ClaimsRequest.answered(asked.userinfo(), identity).stream()
+                .filter(StandardClaims.REQUESTABLE::contains)
+                .filter(identity::containsKey)
+                .toList();
+    }
+
+    /** OIDC Core §5.5 — the request's {@code claims} parameter. */
+    private static ClaimsRequest claimsRequest(LoginFlow flow) {
         try {
-            return List.copyOf(ClaimsRequest.parse(flow.request().parameter("claims")).idToken().keySet());
+            return ClaimsRequest.parse(flow.request().parameter("claims"));
         } catch (IllegalArgumentException e) {
-            return List.of(); // refused at the authorization endpoint; a flow never holds a malformed one
+            return ClaimsRequest.NONE; // refused at the authorization endpoint; a flow never holds a malformed one
         }
     }
 

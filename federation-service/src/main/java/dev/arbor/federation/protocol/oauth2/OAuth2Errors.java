@@ -15,6 +15,10 @@ public final class OAuth2Errors {
     public static final String INVALID_TOKEN = "invalid_token";
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
     public static final String LOGIN_REQUIRED = "login_required";
+    /** OIDC Core §3.1.2.6 — prompt=none, and the user would have to be asked for consent. */
+    public static final String CONSENT_REQUIRED = "consent_required";
+    /** OpenID Connect Core Unmet Authentication Requirements 1.0 §2 — e.g. an essential acr not met. */
+    public static final String UNMET_AUTHENTICATION_REQUIREMENTS = "unmet_authentication_requirements";
     public static final String REQUEST_NOT_SUPPORTED = "request_not_supported";
     public static final String REQUEST_URI_NOT_SUPPORTED = "request_uri_not_supported";
     /** OIDC Core §3.1.2.6, RFC 9101 §6.2 — the request object does not verify or is malformed. */

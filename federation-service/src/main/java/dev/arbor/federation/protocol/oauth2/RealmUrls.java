@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The public URLs of a realm, all under {@code arbor.public-url}: the issuer identifier
- * (OIDC Discovery §4.3: {@code <public-url>/realms/<realm>}), its endpoints and the login page.
+ * (OIDC Discovery §4.3: {@code <public-url>/realms/<realm>}), its endpoints, the login and consent pages.
  */
 @ApplicationScoped
 public class RealmUrls {
@@ -34,6 +34,12 @@ public class RealmUrls {
     /** The login page, with the RP's {@code ui_locales} (OIDC Core §3.1.2.1) when it sent some. */
     public String loginPage(String realm, String flowId, String uiLocales) {
         String page = loginPage(realm, flowId);
+        return uiLocales == null || uiLocales.isBlank() ? page : page + "&ui_locales=" + encode(uiLocales);
+    }
+
+    /** The consent page of the default UI, with the RP's {@code ui_locales} when it sent some. */
+    public String consentPage(String realm, String flowId, String uiLocales) {
+        String page = publicUrl + "/ui/consent?realm=" + encode(realm) + "&flow=" + encode(flowId);
         return uiLocales == null || uiLocales.isBlank() ? page : page + "&ui_locales=" + encode(uiLocales);
     }
 

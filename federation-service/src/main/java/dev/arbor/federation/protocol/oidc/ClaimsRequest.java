@@ -29,6 +29,14 @@ public record ClaimsRequest(Map<String, Requested> userinfo, Map<String, Request
         public Requested {
             values = List.copyOf(values);
         }
+
+        /**
+         * §5.5.1 — whether a claim with {@code actual} answers this request: any value when none was asked
+         * for, else one of them. A claim that does not is left out, never an error (except acr, {@link EssentialAcr}).
+         */
+        public boolean acceptsValue(String actual) {
+            return values.isEmpty() || (actual != null && values.contains(actual));
+        }
     }
 
     public ClaimsRequest {
@@ -106,6 +114,15 @@ public record ClaimsRequest(Map<String, Requested> userinfo, Map<String, Request
 
     private static String text(JsonNode value) {
         return value.isTextual() ? value.asText() : value.toString();
+    }
+
+    /**
+     * The names in {@code members} (the ID token's or UserInfo's) whose requested value, if any, the
+     * identity's claim matches.
+     */
+    public static List<String> answered(Map<String, Requested> members, Map<String, String> identity) {
+        return members.entrySet().stream().filter(e -> e.getValue().acceptsValue(identity.get(e.getKey())))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The names asked for anywhere (ID token or UserInfo). */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * OpenID Connect Discovery 1.0 §3 — provider metadata of a realm (also RFC 8414 §2), plus
@@ -17,9 +18,14 @@ import java.util.Map;
 @ApplicationScoped
 public class DiscoveryDocument {
     private static final List<String> SCOPES = List.of("openid", "profile", "email");
-    private static final List<String> CLAIMS = List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce",
-            "acr", "amr", "sid", "name", "given_name", "family_name", "preferred_username", "email",
-            "email_verified");
+    /**
+     * OIDC Discovery §3 {@code claims_supported}: the claims this server sets itself, and every standard
+     * claim it can release (by scope, §5.4, or one by one through the claims parameter, §5.5) when the
+     * identity has it.
+     */
+    private static final List<String> CLAIMS = Stream.concat(
+            Stream.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "acr", "amr", "sid"),
+            StandardClaims.REQUESTABLE.stream()).distinct().toList();
 
     private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post",
             "private_key_jwt", "none");
@@ -62,7 +68,8 @@ public class DiscoveryDocument {
         doc.put("claims_supported", CLAIMS);
         doc.put("prompt_values_supported", List.of("none", "login", "consent", "select_account"));
         doc.put("authorization_response_iss_parameter_supported", true);
-        // OIDC Core §5.5 claims parameter; RFC 9101 request objects by value, signed like private_key_jwt
+        // OIDC Core §5.5 claims parameter (id_token and userinfo members, essential, value, values); RFC 9101
+        // request objects by value, signed like private_key_jwt
         doc.put("claims_parameter_supported", true);
         doc.put("request_parameter_supported", true);
         doc.put("request_object_signing_alg_values_supported", PrivateKeyJwtAuthenticator.ALGORITHMS);

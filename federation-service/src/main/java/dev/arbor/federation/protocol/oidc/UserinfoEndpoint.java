@@ -16,10 +16,15 @@ import org.jose4j.jwt.JwtClaims;
 /**
  * OIDC Core §5.3 — the UserInfo endpoint. The access token is verified offline
  * ({@link AccessTokenVerifier}, which also refuses a revoked token), refused when its SSO session ({@code sid}) has ended on this
- * replica's view, must carry {@code openid}; the claims released are those its scopes allow (§5.4).
+ * replica's view, must carry {@code openid}; the claims released are those its scopes allow (§5.4), plus
+ * those the authorization request's {@code claims.userinfo} asked for one by one (§5.5), which the
+ * token names in its {@code userinfo_claims} (only standard claims are released so).
  */
 @ApplicationScoped
 public class UserinfoEndpoint {
+    /** The access token's claim naming the UserInfo claims asked for (set by token-service). */
+    static final String USERINFO_CLAIMS = "userinfo_claims";
+
     private final AccessTokenVerifier verifier;
     private final SessionDirectory sessions;
     private final IdentityGateway identities;
@@ -45,11 +50,19 @@ public class UserinfoEndpoint {
                         Map<String, Object> body = new LinkedHashMap<>();
                         body.put("sub", subject);
                         StandardClaims.release(identity.orElseThrow(() ->
-                                        OAuth2Exception.invalidToken("the token's subject is unknown")), scopes)
+                                        OAuth2Exception.invalidToken("the token's subject is unknown")), scopes,
+                                        userinfoClaims(claims))
                                 .forEach((name, value) -> body.put(name, StandardClaims.jsonValue(name, value)));
                         return body;
                     });
                 });
+    }
+
+    /** The token's {@code userinfo_claims}: names, each a string; anything else in it is ignored. */
+    private static List<String> userinfoClaims(JwtClaims claims) {
+        return claims.getClaimValue(USERINFO_CLAIMS) instanceof List<?> names
+                ? names.stream().filter(String.class::isInstance).map(String.class::cast).toList()
+                : List.of();
     }
 
     private static String claim(JwtClaims claims, String name) {

@@ -162,6 +162,11 @@ class JwksCacheTest {
             }
 
             @Override
+            public Duration consentLifetime() {
+                return Duration.ofDays(365);
+            }
+
+            @Override
             public Duration peerHealthTimeout() {
                 return Duration.ofSeconds(2);
             }

@@ -9,6 +9,7 @@ import java.util.Map;
  * The claims of a JWT access token, RFC 9068 §2.2: {@code iss, exp, aud, sub, client_id, iat, jti},
  * the authentication information of §2.2.1 ({@code auth_time, acr, amr}) when a user is behind the
  * token, {@code sid} so a session logout can find it, and {@code scope} (§2.2.3, space-separated).
+ * {@code userinfo_claims} names the claims the client asked for at the UserInfo endpoint (OIDC Core §5.5).
  * For a client acting on its own behalf (RFC 6749 §4.4) {@code sub} is the client id (§2.2).
  */
 public final class AccessTokenClaims {
@@ -34,6 +35,7 @@ public final class AccessTokenClaims {
         }
         if (request.hasEndUser()) {
             UserClaims.putAuthentication(claims, request.endUser());
+            UserClaims.putUserinfoClaims(claims, request.endUser());
         }
         return claims;
     }

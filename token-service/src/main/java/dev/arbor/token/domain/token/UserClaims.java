@@ -6,9 +6,16 @@ import java.util.Set;
 /** Claims about the end user shared by access tokens and ID tokens. */
 final class UserClaims {
 
+    /**
+     * Private claim of the access token (RFC 7519 §4.3): the names of the claims the client asked for at the
+     * UserInfo endpoint with {@code claims.userinfo} (OIDC Core §5.5); federation releases them there.
+     */
+    static final String USERINFO_CLAIMS = "userinfo_claims";
+
     /** Claims the token issuer sets itself; a profile claim of the same name is never released over them. */
     static final Set<String> REGISTERED = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "auth_time",
-            "nonce", "acr", "amr", "sid", "azp", "at_hash", "c_hash", "client_id", "scope", "cnf");
+            "nonce", "acr", "amr", "sid", "azp", "at_hash", "c_hash", "client_id", "scope", "cnf",
+            USERINFO_CLAIMS);
 
     /** OIDC Core §5.1: these standard claims are JSON booleans, not strings. */
     private static final Set<String> BOOLEAN_CLAIMS = Set.of("email_verified", "phone_number_verified");
@@ -29,6 +36,13 @@ final class UserClaims {
         }
         if (!user.sessionId().isBlank()) {
             claims.put("sid", user.sessionId());
+        }
+    }
+
+    /** The names of {@link #USERINFO_CLAIMS}, when the client asked for any; access tokens only. */
+    static void putUserinfoClaims(Map<String, Object> claims, EndUser user) {
+        if (!user.userinfoClaims().isEmpty()) {
+            claims.put(USERINFO_CLAIMS, user.userinfoClaims());
         }
     }
 

@@ -142,7 +142,10 @@ public final class RealmYamlReader {
         return value.asBoolean();
     }
 
-    /** {@code responseModes} (default: all) and {@code requirePushedAuthorizationRequests} (default false). */
+    /**
+     * {@code responseModes} (default: all), {@code requirePushedAuthorizationRequests} and
+     * {@code consentRequired} (both default false).
+     */
     private AuthorizationPolicy authorizationPolicy(Path file, String where, JsonNode node) {
         JsonNode require = node.get("requirePushedAuthorizationRequests");
         if (require != null && !require.isNull() && !require.isBoolean()) {
@@ -150,7 +153,7 @@ public final class RealmYamlReader {
         }
         try {
             return new AuthorizationPolicy(AuthorizationPolicy.modes(list(file, node, "responseModes")),
-                    require != null && require.asBoolean());
+                    require != null && require.asBoolean(), flag(file, where, node, "consentRequired"));
         } catch (IllegalArgumentException e) {
             throw invalid(file, where + ": " + e.getMessage());
         }

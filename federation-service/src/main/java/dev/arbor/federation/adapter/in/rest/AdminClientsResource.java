@@ -123,7 +123,8 @@ public class AdminClientsResource {
                              List<String> scopes, List<String> responseModes,
                              boolean requirePushedAuthorizationRequests, List<String> postLogoutRedirectUris,
                              String frontchannelLogoutUri, boolean frontchannelLogoutSessionRequired,
-                             String backchannelLogoutUri, boolean backchannelLogoutSessionRequired) {
+                             String backchannelLogoutUri, boolean backchannelLogoutSessionRequired,
+                             boolean consentRequired) {
         static ClientView of(Client c) {
             return new ClientView(c.clientId(), c.name(), c.type().value(), c.tokenEndpointAuthMethod().value(),
                     c.authentication().jwks().orElse(null), c.redirectUris(), c.grantTypes(), c.scopes(),
@@ -131,7 +132,7 @@ public class AdminClientsResource {
                     c.authorizationPolicy().requirePushedAuthorizationRequests(),
                     c.logout().postLogoutRedirectUris(), c.logout().frontchannelLogoutUri().orElse(null),
                     c.logout().frontchannelLogoutSessionRequired(), c.logout().backchannelLogoutUri().orElse(null),
-                    c.logout().backchannelLogoutSessionRequired());
+                    c.logout().backchannelLogoutSessionRequired(), c.authorizationPolicy().consentRequired());
         }
     }
 
@@ -143,14 +144,14 @@ public class AdminClientsResource {
                           boolean requirePushedAuthorizationRequests, List<String> postLogoutRedirectUris,
                           String frontchannelLogoutUri, boolean frontchannelLogoutSessionRequired,
                           String backchannelLogoutUri, boolean backchannelLogoutSessionRequired,
-                          String clientSecret) {
+                          boolean consentRequired, String clientSecret) {
         static Created of(Client c, String secret) {
             ClientView v = ClientView.of(c);
             return new Created(v.clientId(), v.name(), v.type(), v.tokenEndpointAuthMethod(), v.jwks(),
                     v.redirectUris(), v.grantTypes(), v.scopes(), v.responseModes(),
                     v.requirePushedAuthorizationRequests(), v.postLogoutRedirectUris(), v.frontchannelLogoutUri(),
                     v.frontchannelLogoutSessionRequired(), v.backchannelLogoutUri(),
-                    v.backchannelLogoutSessionRequired(), secret);
+                    v.backchannelLogoutSessionRequired(), v.consentRequired(), secret);
         }
     }
 

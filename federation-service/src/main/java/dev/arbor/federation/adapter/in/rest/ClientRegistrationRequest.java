@@ -28,7 +28,7 @@ final class ClientRegistrationRequest {
     private static final Set<String> FIELDS = Set.of("clientId", "name", "type", "tokenEndpointAuthMethod", "jwks",
             "redirectUris", "grantTypes", "scopes", "responseModes", "requirePushedAuthorizationRequests",
             "postLogoutRedirectUris", "frontchannelLogoutUri", "frontchannelLogoutSessionRequired",
-            "backchannelLogoutUri", "backchannelLogoutSessionRequired");
+            "backchannelLogoutUri", "backchannelLogoutSessionRequired", "consentRequired");
     private static final Set<String> GRANT_TYPES = Set.of("authorization_code", "client_credentials", "refresh_token");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,128}");
     /** RFC 6749 §3.3 scope-token: NQCHAR, no space, quote or backslash. */
@@ -125,7 +125,10 @@ final class ClientRegistrationRequest {
         return value.asBoolean();
     }
 
-    /** {@code responseModes} (default: all four) and {@code requirePushedAuthorizationRequests} (RFC 9126 §6). */
+    /**
+     * {@code responseModes} (default: all four), {@code requirePushedAuthorizationRequests} (RFC 9126 §6) and
+     * {@code consentRequired} (docs/guides/consent.md).
+     */
     private AuthorizationPolicy authorizationPolicy(JsonNode root) {
         JsonNode require = root.get("requirePushedAuthorizationRequests");
         if (require != null && !require.isNull() && !require.isBoolean()) {
@@ -133,7 +136,7 @@ final class ClientRegistrationRequest {
         }
         try {
             return new AuthorizationPolicy(AuthorizationPolicy.modes(strings(root, "responseModes")),
-                    require != null && require.asBoolean());
+                    require != null && require.asBoolean(), flag(root, "consentRequired"));
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
             return null;

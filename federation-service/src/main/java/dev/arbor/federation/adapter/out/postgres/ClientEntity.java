@@ -72,6 +72,10 @@ public class ClientEntity extends PanacheEntityBase {
     @Column(name = "require_pushed_authorization_requests")
     public boolean requirePushedAuthorizationRequests;
 
+    /** The user must consent to the scopes (V8, docs/guides/consent.md). */
+    @Column(name = "consent_required")
+    public boolean consentRequired;
+
     /** RP-Initiated Logout 1.0 §3.1; Front-Channel Logout 1.0 §2; Back-Channel Logout 1.0 §2.2 (V5). */
     @Column(name = "post_logout_redirect_uris", columnDefinition = "text[]")
     public String[] postLogoutRedirectUris;
@@ -99,7 +103,8 @@ public class ClientEntity extends PanacheEntityBase {
                         duration(refreshTokenAbsoluteLifetimeSeconds)),
                 new ClientAuthentication(TokenEndpointAuthMethod.of(tokenEndpointAuthMethod), Optional.ofNullable(jwks)),
                 effectiveTokenSigningAlg,
-                new AuthorizationPolicy(AuthorizationPolicy.modes(list(responseModes)), requirePushedAuthorizationRequests))
+                new AuthorizationPolicy(AuthorizationPolicy.modes(list(responseModes)), requirePushedAuthorizationRequests,
+                        consentRequired))
                 .withLogout(logout());
     }
 
@@ -132,6 +137,7 @@ public class ClientEntity extends PanacheEntityBase {
         List<String> modes = c.authorizationPolicy().responseModeNames();
         responseModes = modes.size() == ResponseMode.ALL.size() ? null : replaceIfChanged(responseModes, modes);
         requirePushedAuthorizationRequests = c.authorizationPolicy().requirePushedAuthorizationRequests();
+        consentRequired = c.authorizationPolicy().consentRequired();
     }
 
     private static String[] replaceIfChanged(String[] current, List<String> next) {

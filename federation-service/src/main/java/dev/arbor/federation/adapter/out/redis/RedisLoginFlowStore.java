@@ -7,6 +7,7 @@ import dev.arbor.federation.domain.LoginFlow;
 import dev.arbor.federation.port.LoginFlowStore;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -51,6 +52,14 @@ public class RedisLoginFlowStore implements LoginFlowStore {
     @Override
     public Uni<Optional<LoginFlow>> take(String id) {
         return values.getdel(prefix + id).map(this::parse);
+    }
+
+    /** {@code SET NX EX} on {@code <prefix>login-flow:<id>:<step>}: one winner across replicas. */
+    @Override
+    public Uni<Boolean> claimStep(String id, String step, Duration ttl) {
+        return values.setGet(prefix + id + ":" + step, "1",
+                        new SetArgs().nx().ex(Math.max(1, ttl.toSeconds())))
+                .map(previous -> previous == null);
     }
 
     private Optional<LoginFlow> parse(String text) {

@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** responseModes and requirePushedAuthorizationRequests in realm YAML. */
+/** responseModes, requirePushedAuthorizationRequests and consentRequired in realm YAML. */
 class RealmYamlAuthorizationPolicyTest {
     private final RealmYamlReader reader = new RealmYamlReader(new EnvSubstitution(Map.<String, String>of()::get),
             new ClientSecretHasher("pepper"));
@@ -57,6 +57,15 @@ class RealmYamlAuthorizationPolicyTest {
         assertTrue(policy.allows(ResponseMode.WEB_MESSAGE));
         assertFalse(policy.allows(ResponseMode.QUERY));
         assertTrue(policy.requirePushedAuthorizationRequests());
+    }
+
+    @Test
+    void consentIsRequiredOnlyWhenTheClientSaysSo() throws IOException {
+        assertFalse(policyOf("").consentRequired());
+        assertTrue(policyOf("    consentRequired: true\n").consentRequired());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> policyOf("    consentRequired: maybe\n"));
+        assertTrue(bad.getMessage().contains("consentRequired"), bad.getMessage());
     }
 
     @Test

@@ -42,7 +42,7 @@ class DiscoveryResourceTest {
                 .body("token_endpoint_auth_signing_alg_values_supported", contains("RS256", "PS256", "ES256", "EdDSA"))
                 .body("code_challenge_methods_supported", contains("S256"))
                 .body("scopes_supported", hasItems("openid", "profile", "email"))
-                .body("claims_supported", hasItems("sub", "name", "email", "email_verified"))
+                .body("claims_supported", hasItems("sub", "acr", "name", "email", "email_verified", "phone_number", "address", "birthdate"))
                 .body("authorization_response_iss_parameter_supported", equalTo(true))
                 .body("request_parameter_supported", equalTo(true))
                 .body("request_uri_parameter_supported", equalTo(false))

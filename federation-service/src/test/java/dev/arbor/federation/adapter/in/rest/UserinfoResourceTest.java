@@ -65,6 +65,19 @@ class UserinfoResourceTest {
     }
 
     @Test
+    void claimsNamedInTheTokensUserinfoClaimsAreReleasedButOnlyStandardOnes() {
+        // OIDC Core §5.5: claims.userinfo names travel in the access token's userinfo_claims
+        userinfo(TestTokens.accessToken().scope("openid")
+                .userinfoClaims(java.util.List.of("phone_number", "password_hash", "sub")).build())
+                .then().statusCode(200)
+                .body("sub", equalTo("alice"))
+                .body("phone_number", equalTo("+44 not released"))
+                .body("password_hash", nullValue())
+                .body("name", nullValue())
+                .body("email", nullValue());
+    }
+
+    @Test
     void expiredTokenIsInvalidToken() {
         assertInvalidToken(TestTokens.accessToken().expiresIn(-600).build());
     }

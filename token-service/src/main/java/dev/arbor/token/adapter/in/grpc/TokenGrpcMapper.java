@@ -56,7 +56,7 @@ final class TokenGrpcMapper {
 
     static EndUser toEndUser(Authentication a) {
         return new EndUser(a.getSubject(), a.getSessionId(), a.getAuthTime(), a.getAcr(), a.getAmrList(),
-                a.getClaimsMap());
+                a.getClaimsMap(), a.getUserinfoClaimsList());
     }
 
     static IssueAuthorizationCodeResponse toResponse(IssuedCode code) {

@@ -7,6 +7,7 @@ import dev.arbor.token.domain.revocation.AccessTokenId;
 import dev.arbor.token.domain.token.EndUser;
 import dev.arbor.token.port.RefreshTokenRepository;
 import dev.arbor.token.port.SessionRefreshFamilies;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -81,6 +82,8 @@ public class PgRefreshTokenRepository implements RefreshTokenRepository, Session
               FROM token.refresh_token_families f
              WHERE f.realm = $1 AND f.session_id = $2 AND f.revoked_at IS NULL""";
 
+    private static final String USERINFO_CLAIMS_KEY = "userinfo_claims";
+
     private final Pool pool;
 
     public PgRefreshTokenRepository(Pool pool) {
@@ -92,7 +95,7 @@ public class PgRefreshTokenRepository implements RefreshTokenRepository, Session
         EndUser user = family.endUser();
         Tuple familyRow = Tuple.from(List.of(UUID.fromString(family.id()), family.realm(), family.clientId(),
                 user.subject(), user.sessionId(), family.scopes().toArray(String[]::new), user.authTime(), user.acr(),
-                user.amr().toArray(String[]::new), new JsonObject(new HashMap<>(user.claims())),
+                user.amr().toArray(String[]::new), claimsColumn(user),
                 utc(family.createdAt()), utc(family.absoluteExpiresAt())));
         return pool.withTransaction(connection -> connection.preparedQuery(INSERT_FAMILY).execute(familyRow)
                         .chain(inserted -> connection.preparedQuery(INSERT_TOKEN).execute(tokenRow(first))))
@@ -163,14 +166,36 @@ public class PgRefreshTokenRepository implements RefreshTokenRepository, Session
                 utc(token.idleExpiresAt()), token.accessToken().jti(), utc(token.accessToken().expiresAt()));
     }
 
+    /**
+     * The {@code claims} column: the released profile claims, plus the names of the claims asked for at the
+     * UserInfo endpoint under {@value #USERINFO_CLAIMS_KEY} (a JSON array), so a refreshed access token carries
+     * them on. The key is a registered claim name, never a released profile claim, so the two cannot clash.
+     */
+    private static JsonObject claimsColumn(EndUser user) {
+        JsonObject json = new JsonObject(new HashMap<>(user.claims()));
+        if (!user.userinfoClaims().isEmpty()) {
+            json.put(USERINFO_CLAIMS_KEY, new JsonArray(new ArrayList<>(user.userinfoClaims())));
+        }
+        return json;
+    }
+
     private static RefreshTokenFamily family(Row row) {
         Map<String, String> claims = new HashMap<>();
+        List<String> userinfoClaims = new ArrayList<>();
         JsonObject json = (JsonObject) row.getValue("claims");
         if (json != null) {
-            json.forEach(entry -> claims.put(entry.getKey(), String.valueOf(entry.getValue())));
+            json.forEach(entry -> {
+                if (USERINFO_CLAIMS_KEY.equals(entry.getKey())) {
+                    if (entry.getValue() instanceof JsonArray names) {
+                        names.forEach(name -> userinfoClaims.add(String.valueOf(name)));
+                    }
+                } else {
+                    claims.put(entry.getKey(), String.valueOf(entry.getValue()));
+                }
+            });
         }
         var user = new EndUser(row.getString("subject"), row.getString("session_id"), row.getLong("auth_time"),
-                row.getString("acr"), List.of(row.getArrayOfStrings("amr")), claims);
+                row.getString("acr"), List.of(row.getArrayOfStrings("amr")), claims, userinfoClaims);
         return new RefreshTokenFamily(row.getUUID("id").toString(), row.getString("realm"), row.getString("client_id"),
                 user, List.of(row.getArrayOfStrings("scopes")), instant(row, "created_at"),
                 instant(row, "absolute_expires_at"), Optional.ofNullable(instant(row, "revoked_at")));

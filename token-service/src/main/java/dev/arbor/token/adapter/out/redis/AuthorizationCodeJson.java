@@ -36,14 +36,17 @@ record AuthorizationCodeJson(
             @JsonProperty("auth_time") long authTime,
             @JsonProperty("acr") String acr,
             @JsonProperty("amr") List<String> amr,
-            @JsonProperty("claims") Map<String, String> claims) {
+            @JsonProperty("claims") Map<String, String> claims,
+            // absent in codes stored before claims.userinfo was carried
+            @JsonProperty("userinfo_claims") List<String> userinfoClaims) {
     }
 
     static AuthorizationCodeJson from(AuthorizationCodeBinding b) {
         EndUser u = b.endUser();
         return new AuthorizationCodeJson(b.realm(), b.issuer(), b.clientId(), b.redirectUri(), b.scopes(),
                 b.codeChallenge(), b.codeChallengeMethod(), b.nonce(),
-                new Authentication(u.subject(), u.sessionId(), u.authTime(), u.acr(), u.amr(), u.claims()),
+                new Authentication(u.subject(), u.sessionId(), u.authTime(), u.acr(), u.amr(), u.claims(),
+                        u.userinfoClaims()),
                 b.accessTokenLifetimeSeconds(), b.signingAlg().jwsName(),
                 new Refresh(b.refreshPolicy().issue(), b.refreshPolicy().idleLifetimeSeconds(),
                         b.refreshPolicy().absoluteLifetimeSeconds()));
@@ -53,7 +56,8 @@ record AuthorizationCodeJson(
         Authentication a = authentication;
         return new AuthorizationCodeBinding(realm, issuer, clientId, redirectUri, scopes, codeChallenge,
                 codeChallengeMethod, nonce,
-                new EndUser(a.subject(), a.sessionId(), a.authTime(), a.acr(), a.amr(), a.claims()),
+                new EndUser(a.subject(), a.sessionId(), a.authTime(), a.acr(), a.amr(), a.claims(),
+                        a.userinfoClaims()),
                 accessTokenLifetimeSeconds, SigningAlgorithm.ofRequest(signingAlg),
                 refresh == null ? RefreshPolicy.NONE
                         : new RefreshPolicy(refresh.issue(), refresh.idleLifetimeSeconds(), refresh.absoluteLifetimeSeconds()));

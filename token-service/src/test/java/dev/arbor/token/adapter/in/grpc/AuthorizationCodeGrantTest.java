@@ -106,6 +106,25 @@ class AuthorizationCodeGrantTest {
     }
 
     @Test
+    void userinfoClaimsAskedForAreNamedInTheAccessTokenAndNeverReleasedInEitherToken() throws Exception {
+        // Given a code whose authentication carries claims.userinfo names (OIDC Core §5.5)
+        Pkce pkce = Pkce.random();
+        String code = issue(codeRequest(pkce).setAuthentication(TestGrants.alice().toBuilder()
+                .addUserinfoClaims("phone_number").addUserinfoClaims("birthdate")).build()).getCode();
+
+        // When it is redeemed
+        Tokens tokens = redeem(redeemRequest(code, pkce).build()).getTokens();
+
+        // Then the access token names them (for the UserInfo endpoint), the ID token does not
+        JwksVerifier jwks = new JwksVerifier(jwks(REALM));
+        JwtClaims access = jwks.verify(tokens.getAccessToken(), "at+jwt", ISSUER, CLIENT_ID);
+        assertEquals(List.of("phone_number", "birthdate"), access.getStringListClaimValue("userinfo_claims"));
+        assertFalse(access.hasClaim("phone_number"));
+        JwtClaims id = jwks.verify(tokens.getIdToken(), "JWT", ISSUER, CLIENT_ID);
+        assertFalse(id.hasClaim("userinfo_claims"));
+    }
+
+    @Test
     void redeemWithoutOpenidScopeThenNoIdToken() {
         Pkce pkce = Pkce.random();
         String code = issue(codeRequest(pkce).clearScopes().addScopes("profile").build()).getCode();

@@ -179,6 +179,25 @@ class RefreshTokenGrantTest {
     }
 
     @Test
+    void refreshedAccessTokenKeepsTheUserinfoClaimsOfTheGrant() throws Exception {
+        Pkce pkce = Pkce.random();
+        String code = token.issueAuthorizationCode(codeRequest(pkce).setPolicy(refreshPolicy())
+                .setAuthentication(TestGrants.alice().toBuilder().addUserinfoClaims("phone_number")).build())
+                .await().atMost(WAIT).getCode();
+        Tokens first = token.redeemAuthorizationCode(redeemRequest(code, pkce).build()).await().atMost(WAIT)
+                .getTokens();
+
+        Tokens refreshed = refresh(refreshRequest(first.getRefreshToken()).build()).getTokens();
+
+        JwksVerifier verifier = new JwksVerifier(jwks());
+        JwtClaims access = verifier.verify(refreshed.getAccessToken(), "at+jwt", ISSUER, CLIENT_ID);
+        assertEquals(List.of("phone_number"), access.getStringListClaimValue("userinfo_claims"));
+        JwtClaims id = verifier.verify(refreshed.getIdToken(), "JWT", ISSUER, CLIENT_ID);
+        assertFalse(id.hasClaim("userinfo_claims"), "the names are not a profile claim");
+        assertEquals("alice@example.com", id.getClaimValueAsString("email"));
+    }
+
+    @Test
     void sixteenConcurrentRefreshesWithOneTokenThenExactlyOneWinsAndTheFamilyIsRevoked() {
         Tokens first = redeemWithRefresh();
         RefreshTokensRequest request = refreshRequest(first.getRefreshToken()).build();

@@ -8,15 +8,16 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 
 /**
- * Sends {@code /ui}, {@code /ui/login} and {@code /ui/demo} to their directory ({@code .../}) with the
- * query string kept: federation redirects the browser to {@code /ui/login?realm=..&flow=..}, and the
+ * Sends {@code /ui}, {@code /ui/login}, {@code /ui/consent} and {@code /ui/demo} to their directory
+ * ({@code .../}) with the query string kept: federation redirects the browser to
+ * {@code /ui/login?realm=..&flow=..} and {@code /ui/consent?realm=..&flow=..}, and the
  * page's relative links only work from the directory URL. The Location is a path, so it stays on
  * whatever public origin (the gateway) the browser used.
  */
 @ApplicationScoped
 public class PageDirectoryRedirects {
 
-    private static final List<String> PAGES = List.of("/ui", "/ui/login", "/ui/demo");
+    private static final List<String> PAGES = List.of("/ui", "/ui/login", "/ui/consent", "/ui/demo");
 
     void register(@Observes Router router) {
         PAGES.forEach(page -> router.get(page).handler(this::redirect));
