@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code /realms/**}</td><td>federation-service (OAuth 2.0 / OIDC endpoints)</td></tr>
  *   <tr><td>{@code /ui}, {@code /ui/**}</td><td>ui-server (login page, demo SPA)</td></tr>
  *   <tr><td>{@code /admin/realms/{realm}/clients**}</td><td>federation-service</td></tr>
+ *   <tr><td>{@code /admin/realms/{realm}/consents**}</td><td>federation-service</td></tr>
+ *   <tr><td>{@code /admin/realms/{realm}/initial-access-tokens**}</td><td>federation-service</td></tr>
+ *   <tr><td>{@code /admin/realms/{realm}/saml-sps**}</td><td>federation-service</td></tr>
  *   <tr><td>{@code /admin/realms/{realm}/trees**}</td><td>authtree-service</td></tr>
  *   <tr><td>{@code /admin/realms/{realm}/users**}</td><td>authtree-service</td></tr>
  *   <tr><td>{@code /admin/realms/{realm}/keys**}</td><td>token-service</td></tr>
@@ -37,6 +40,9 @@ public final class RouteTable {
             row("/realms/.+", new RouteDecision.Forward(Upstream.FEDERATION)),
             row("/ui" + REST, new RouteDecision.Forward(Upstream.UI_SERVER)),
             row(admin("clients"), new RouteDecision.Forward(Upstream.FEDERATION)),
+            row(admin("consents"), new RouteDecision.Forward(Upstream.FEDERATION)),
+            row(admin("initial-access-tokens"), new RouteDecision.Forward(Upstream.FEDERATION)),
+            row(admin("saml-sps"), new RouteDecision.Forward(Upstream.FEDERATION)),
             row(admin("trees"), new RouteDecision.Forward(Upstream.AUTHTREE)),
             row(admin("users"), new RouteDecision.Forward(Upstream.AUTHTREE)),
             row(admin("keys"), new RouteDecision.Forward(Upstream.TOKEN)),

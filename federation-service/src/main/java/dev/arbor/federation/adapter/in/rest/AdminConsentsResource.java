@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
  * request of that client that needs consent asks the user again. Tokens already issued are not touched
  * (revoke them at {@code /oauth2/revoke}). 204 when a grant was forgotten, 404 when there was none.
  */
-@Path("/admin/realms/{realm}/users/{subject}/consents/{clientId}")
+@Path("/admin/realms/{realm}/consents/{subject}/{clientId}")
 public class AdminConsentsResource {
     private final AdminAuthorization admin;
     private final RealmGuard realms;

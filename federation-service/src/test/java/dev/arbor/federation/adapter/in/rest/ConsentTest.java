@@ -275,7 +275,7 @@ class ConsentTest {
         Session session = newUser();
         allow(session, consentFlowOf(authorize(session, Map.of())), true).then().statusCode(303);
         authorize(session, Map.of()).then().header("Location", startsWith(REDIRECT + "?code="));
-        String path = "/admin/realms/demo/users/" + session.getSubject() + "/consents/test-consent-spa";
+        String path = "/admin/realms/demo/consents/" + session.getSubject() + "/test-consent-spa";
 
         given().when().delete(path).then().statusCode(401);
         given().auth().oauth2(adminToken()).when().delete(path).then().statusCode(204);
