@@ -2,6 +2,7 @@ package dev.arbor.federation.port;
 
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.RealmDefinition;
+import dev.arbor.federation.domain.RegistrationPolicy;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,9 @@ public interface ClientRepository {
     Uni<Optional<Client>> findClient(String realm, String clientId);
 
     Uni<List<Client>> listClients(String realm);
+
+    /** The realm's dynamic client registration policy ({@link RegistrationPolicy#CLOSED} for an unknown realm). */
+    Uni<RegistrationPolicy> registrationPolicy(String realm);
 
     /** Creates or updates the realm and its clients; importing the same definition twice changes nothing. */
     Uni<Void> importRealm(RealmDefinition realm);

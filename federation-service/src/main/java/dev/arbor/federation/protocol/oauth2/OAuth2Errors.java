@@ -25,6 +25,10 @@ public final class OAuth2Errors {
     public static final String INVALID_REQUEST_OBJECT = "invalid_request_object";
     /** RFC 9126 §2.2 / OIDC Core §3.1.2.6 — the request_uri is unknown, used or expired. */
     public static final String INVALID_REQUEST_URI = "invalid_request_uri";
+    /** RFC 7591 §3.2.2 — a redirect URI of a registration request is missing or not allowed. */
+    public static final String INVALID_REDIRECT_URI = "invalid_redirect_uri";
+    /** RFC 7591 §3.2.2 — a client metadata value of a registration request is invalid or not allowed. */
+    public static final String INVALID_CLIENT_METADATA = "invalid_client_metadata";
 
     private OAuth2Errors() {
     }

@@ -44,6 +44,11 @@ public final class OAuth2Exception extends RuntimeException {
                 "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"");
     }
 
+    /** RFC 6749 §4.1.2.1 {@code access_denied} as a 403: the server refuses the request whoever asks. */
+    public static OAuth2Exception accessDenied(String description) {
+        return new OAuth2Exception(OAuth2Errors.ACCESS_DENIED, description, 403, null);
+    }
+
     /** RFC 7009 §2.2.1 — the server cannot handle the request now: 503, the client may retry. */
     public static OAuth2Exception temporarilyUnavailable(String description) {
         return new OAuth2Exception(OAuth2Errors.TEMPORARILY_UNAVAILABLE, description, 503, null);

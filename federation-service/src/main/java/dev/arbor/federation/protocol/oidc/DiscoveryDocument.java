@@ -1,5 +1,6 @@
 package dev.arbor.federation.protocol.oidc;
 
+import dev.arbor.federation.domain.RegistrationMode;
 import dev.arbor.federation.domain.ResponseMode;
 import dev.arbor.federation.domain.TokenSigningAlgorithms;
 import dev.arbor.federation.protocol.oauth2.GrantHandlerRegistry;
@@ -38,7 +39,8 @@ public class DiscoveryDocument {
         this.grants = grants;
     }
 
-    public Map<String, Object> forRealm(String realm) {
+    /** {@code registration}: the realm's registration mode; {@code registration_endpoint} is named unless closed. */
+    public Map<String, Object> forRealm(String realm, RegistrationMode registration) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("issuer", urls.issuer(realm));
         doc.put("authorization_endpoint", urls.endpoint(realm, "oauth2/authorize"));
@@ -84,6 +86,10 @@ public class DiscoveryDocument {
         doc.put("frontchannel_logout_session_supported", true);
         doc.put("backchannel_logout_supported", true);
         doc.put("backchannel_logout_session_supported", true);
+        // OIDC Discovery §3 / RFC 8414 §2: only where the realm lets clients register (RFC 7591 §3)
+        if (registration != RegistrationMode.CLOSED) {
+            doc.put("registration_endpoint", urls.endpoint(realm, "oauth2/register"));
+        }
         return doc;
     }
 }

@@ -13,6 +13,8 @@ import dev.arbor.federation.domain.ClientSecretHasher;
 import dev.arbor.federation.domain.ClientType;
 import dev.arbor.contracts.realm.EnvSubstitution;
 import dev.arbor.federation.domain.RealmDefinition;
+import dev.arbor.federation.domain.RegistrationMode;
+import dev.arbor.federation.domain.RegistrationPolicy;
 import dev.arbor.federation.domain.TokenSigningAlgorithms;
 import dev.arbor.federation.domain.RefreshTokenLifetimes;
 import java.io.IOException;
@@ -32,9 +34,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the federation part of one realm YAML document ({@code realm}, {@code displayName},
- * {@code tokenSigningAlg}, {@code clients}); other sections belong to other services and are ignored. {@code ${VAR}} values
- * come from the environment. Anything invalid is an {@link IllegalArgumentException} naming the
- * file and the client — never a secret's value.
+ * {@code tokenSigningAlg}, {@code clients}, {@code registration}); other sections belong to other
+ * services and are ignored. {@code ${VAR}} values come from the environment. Anything invalid is an
+ * {@link IllegalArgumentException} naming the file and the client — never a secret's value.
  */
 public final class RealmYamlReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -73,7 +75,38 @@ public final class RealmYamlReader {
             clients.add(client);
         }
         return new RealmDefinition(realm, text(file, root, "displayName"), clients,
-                tokenSigningAlg(file, "realm " + realm, root));
+                tokenSigningAlg(file, "realm " + realm, root), registration(file, root.get("registration")));
+    }
+
+    /**
+     * {@code registration}: dynamic client registration (RFC 7591) — {@code mode} ({@code closed}, the
+     * default, {@code initial-access-token} or {@code open}), and the {@code scopes} and {@code grantTypes}
+     * a registered client may have (defaults {@link RegistrationPolicy#DEFAULT_SCOPES},
+     * {@link RegistrationPolicy#DEFAULT_GRANT_TYPES}).
+     */
+    private RegistrationPolicy registration(Path file, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return RegistrationPolicy.CLOSED;
+        }
+        if (!node.isObject()) {
+            throw invalid(file, "registration must be a mapping (mode, scopes, grantTypes)");
+        }
+        for (var names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!Set.of("mode", "scopes", "grantTypes").contains(field)) {
+                throw invalid(file, "registration has unknown key " + field + " (mode, scopes, grantTypes)");
+            }
+        }
+        String mode = text(file, node, "mode");
+        List<String> scopes = node.has("scopes") ? list(file, node, "scopes") : RegistrationPolicy.DEFAULT_SCOPES;
+        List<String> grantTypes = node.has("grantTypes") ? list(file, node, "grantTypes")
+                : RegistrationPolicy.DEFAULT_GRANT_TYPES;
+        try {
+            return new RegistrationPolicy(mode == null ? RegistrationMode.CLOSED : RegistrationMode.of(mode), scopes,
+                    grantTypes);
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, "registration: " + e.getMessage());
+        }
     }
 
     private Client client(Path file, String realm, JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.arbor.federation.adapter.in.rest;
 
+import dev.arbor.federation.port.ClientRepository;
 import dev.arbor.federation.protocol.oidc.DiscoveryDocument;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -14,15 +15,19 @@ import java.util.Map;
 public class DiscoveryResource {
     private final RealmGuard realms;
     private final DiscoveryDocument discovery;
+    private final ClientRepository clients;
 
-    public DiscoveryResource(RealmGuard realms, DiscoveryDocument discovery) {
+    public DiscoveryResource(RealmGuard realms, DiscoveryDocument discovery, ClientRepository clients) {
         this.realms = realms;
         this.discovery = discovery;
+        this.clients = clients;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> configuration(@PathParam("realm") String realm) {
-        return realms.require(realm).map(v -> discovery.forRealm(realm));
+        return realms.require(realm)
+                .chain(v -> clients.registrationPolicy(realm))
+                .map(policy -> discovery.forRealm(realm, policy.mode()));
     }
 }

@@ -3,6 +3,7 @@ package dev.arbor.federation.adapter.out.cache;
 import dev.arbor.federation.adapter.out.postgres.PanacheClientRepository;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.RealmDefinition;
+import dev.arbor.federation.domain.RegistrationPolicy;
 import dev.arbor.federation.port.ClientChangePublisher;
 import dev.arbor.federation.port.ClientRepository;
 import io.smallrye.mutiny.Uni;
@@ -44,6 +45,11 @@ public class CachingClientRepository implements ClientRepository {
     @Override
     public Uni<List<Client>> listClients(String realm) {
         return store.listClients(realm);
+    }
+
+    @Override
+    public Uni<RegistrationPolicy> registrationPolicy(String realm) {
+        return cache.registrationPolicy(realm, () -> store.registrationPolicy(realm));
     }
 
     @Override

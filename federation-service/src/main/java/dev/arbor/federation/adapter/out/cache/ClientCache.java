@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.arbor.federation.config.ArborConfig;
 import dev.arbor.federation.domain.Client;
+import dev.arbor.federation.domain.RegistrationPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -32,6 +33,7 @@ public class ClientCache {
 
     private final AsyncCache<ClientKey, Optional<Client>> clients;
     private final AsyncCache<String, Boolean> realms;
+    private final AsyncCache<String, RegistrationPolicy> registrationPolicies;
     private final MeterRegistry metrics;
 
     @Inject
@@ -47,6 +49,8 @@ public class ClientCache {
         this.realms = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(Runnable::run)
                 .expireAfter(Expiry.<String, Boolean>creating((k, exists) -> exists ? ttl : negativeTtl))
                 .buildAsync();
+        this.registrationPolicies = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(Runnable::run)
+                .expireAfterWrite(ttl).buildAsync();
         this.metrics = metrics;
         metrics.gauge("arbor.federation.client.cache.size", this, ClientCache::size);
     }
@@ -59,6 +63,11 @@ public class ClientCache {
         return lookup(realms, realm, load, "realm");
     }
 
+    /** A realm's registration policy: read by discovery, so kept in memory like the realm itself. */
+    public Uni<RegistrationPolicy> registrationPolicy(String realm, Supplier<Uni<RegistrationPolicy>> load) {
+        return lookup(registrationPolicies, realm, load, "registration-policy");
+    }
+
     public void evictClient(String realm, String clientId) {
         clients.asMap().remove(new ClientKey(realm, clientId));
     }
@@ -66,6 +75,7 @@ public class ClientCache {
     /** Drops the realm and every client of it (a re-import may change a default its clients inherit). */
     public void evictRealm(String realm) {
         realms.asMap().remove(realm);
+        registrationPolicies.asMap().remove(realm);
         clients.asMap().keySet().removeIf(key -> key.realm().equals(realm));
     }
 

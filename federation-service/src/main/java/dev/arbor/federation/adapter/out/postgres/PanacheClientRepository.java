@@ -2,6 +2,7 @@ package dev.arbor.federation.adapter.out.postgres;
 
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.RealmDefinition;
+import dev.arbor.federation.domain.RegistrationPolicy;
 import dev.arbor.federation.port.ClientRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -39,6 +40,12 @@ public class PanacheClientRepository implements ClientRepository {
     }
 
     @Override
+    public Uni<RegistrationPolicy> registrationPolicy(String realm) {
+        return Panache.withSession(() -> RealmEntity.<RealmEntity>findById(realm))
+                .map(entity -> entity == null ? RegistrationPolicy.CLOSED : entity.registrationPolicy());
+    }
+
+    @Override
     public Uni<Void> importRealm(RealmDefinition definition) {
         return Panache.withTransaction(() -> upsertRealm(definition)
                 .chain(() -> Multi.createFrom().iterable(definition.clients())
@@ -54,6 +61,7 @@ public class PanacheClientRepository implements ClientRepository {
                 realm.name = definition.name();
                 realm.displayName = definition.displayName();
                 realm.tokenSigningAlg = definition.tokenSigningAlg();
+                realm.assign(definition.registration());
                 return realm.persist().replaceWithVoid();
             }
             if (!Objects.equals(existing.displayName, definition.displayName())) {
@@ -62,6 +70,7 @@ public class PanacheClientRepository implements ClientRepository {
             if (!Objects.equals(existing.tokenSigningAlg, definition.tokenSigningAlg())) {
                 existing.tokenSigningAlg = definition.tokenSigningAlg();
             }
+            existing.assign(definition.registration());
             return Uni.createFrom().voidItem();
         });
     }
