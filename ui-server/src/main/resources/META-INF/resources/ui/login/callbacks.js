@@ -21,7 +21,7 @@ const RENDERERS = Object.freeze({
   TextInputCallback: (cb, ctx) => textField(cb, ctx, {
     type: 'text', autocomplete: 'off', fallbackLabel: t('answer'), defaultValue: outputValue(cb, 'defaultText'),
   }),
-  HiddenValueCallback: hiddenValue,
+  HiddenValueCallback: (cb, ctx) => (outputValue(cb, 'id') === 'totpRegistration' ? totpEnrolment(cb, ctx) : hiddenValue(cb, ctx)),
   TextOutputCallback: textOutput,
   SuspendedTextOutputCallback: textOutput,
   ChoiceCallback: choice,
@@ -29,6 +29,7 @@ const RENDERERS = Object.freeze({
   MetadataCallback: () => ({}),
   WebAuthnRegistrationCallback: (cb, ctx) => webAuthn(cb, ctx, 'create'),
   WebAuthnAuthenticationCallback: (cb, ctx) => webAuthn(cb, ctx, 'get'),
+  RedirectCallback: redirect,
 });
 
 /** The value of the named output of a callback, or undefined. */
@@ -40,7 +41,8 @@ export function outputValue(callback, name) {
 /**
  * Renders every callback of {@code step} into {@code container} (emptied first); {@code options.autoStart}
  * false keeps a WebAuthn ceremony from starting by itself (after a failure: one click per attempt). Returns
- * {collect(submitter) -> a copy of the step with input values filled, focus(), ownSubmit}.
+ * {collect(submitter) -> a copy of the step with input values filled, focus(), ownSubmit, navigate}: navigate is
+ * the URL a RedirectCallback sends the browser to, the step to be posted when it comes back.
  */
 export function renderCallbacks(step, container, options = {}) {
   const doc = container.ownerDocument;
@@ -53,8 +55,10 @@ export function renderCallbacks(step, container, options = {}) {
     }
     return control;
   });
+  const navigating = rendered.find((control) => control.navigate);
   return {
     ownSubmit: rendered.some((control) => control.ownSubmit),
+    navigate: navigating ? navigating.navigate : undefined,
     focus() {
       const first = rendered.find((control) => control.focus);
       if (first) {
@@ -130,6 +134,68 @@ function hiddenValue(callback, { doc, index }) {
   const value = given !== undefined && given !== '' ? given : outputValue(callback, 'value');
   const input = el(doc, 'input', { type: 'hidden', id, name: id, value: value === undefined ? '' : String(value) });
   return { element: input, read: () => input.value };
+}
+
+/**
+ * TOTP enrolment (the TotpRegistration node): the QR code of the otpauth:// URI to scan, and the same
+ * secret as text for an app that cannot scan. The image is shown only when it is an inline SVG or PNG
+ * the server drew; the key is only ever set as text.
+ */
+function totpEnrolment(callback, ctx) {
+  const { doc } = ctx;
+  const hidden = hiddenValue(callback, ctx);
+  const figure = el(doc, 'figure', { className: 'totp-enrolment' });
+  const qr = outputValue(callback, 'qrCode');
+  if (typeof qr === 'string' && /^data:image\/(svg\+xml|png)[;,]/.test(qr)) {
+    figure.append(el(doc, 'img', { src: qr, alt: t('totpQrAlt'), width: 200, height: 200 }));
+  }
+  const key = totpSecretOf(outputValue(callback, 'value'));
+  if (key) {
+    const caption = el(doc, 'figcaption', { text: t('totpManualKey') });
+    caption.append(' ', el(doc, 'code', { className: 'totp-key', text: key.replace(/(.{4})(?=.)/g, '$1 ') }));
+    figure.append(caption);
+  }
+  figure.append(hidden.element);
+  return { element: figure, read: hidden.read };
+}
+
+/** The base32 secret of an otpauth:// URI (Key Uri Format), or undefined. */
+function totpSecretOf(uri) {
+  if (typeof uri !== 'string' || !uri.startsWith('otpauth://')) {
+    return undefined;
+  }
+  try {
+    const secret = new URL(uri).searchParams.get('secret');
+    return secret && /^[A-Z2-7]+=*$/i.test(secret) ? secret.toUpperCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * AM's RedirectCallback: the page saves the step, the browser goes to redirectUrl (an https URL or a path
+ * of this origin: the node refuses anything else, and so does this page), and the saved step is posted
+ * when the other side sends the browser back to this page. The default UI follows GET redirects; its CSP
+ * lets forms post to this origin only.
+ */
+function redirect(callback, { doc }) {
+  const url = outputValue(callback, 'redirectUrl');
+  let target;
+  try {
+    target = new URL(String(url), doc.location.href);
+  } catch {
+    target = undefined;
+  }
+  const sameOrigin = target && target.origin === doc.location.origin;
+  const usable = target && (target.protocol === 'https:' || sameOrigin)
+    && String(outputValue(callback, 'redirectMethod') || 'GET').toUpperCase() === 'GET';
+  if (!usable) {
+    return { element: el(doc, 'p', { className: 'message message-error', text: t('badAddress') }), ownSubmit: true };
+  }
+  const link = el(doc, 'a', { href: target.href, text: t('continue'), className: 'button-link' });
+  const wrapper = el(doc, 'p', { className: 'message', text: `${t('leaving')} ` });
+  wrapper.append(link);
+  return { element: wrapper, ownSubmit: true, navigate: target.href, focus: () => link.focus() };
 }
 
 /** AM messageType: 0 information, 1 warning, 2 error, 4 script (never run: CSP and policy forbid it). */

@@ -7,6 +7,9 @@
 
 export const MESSAGES = Object.freeze({
   en: Object.freeze({
+    leaving: 'You are being sent on to continue signing in.',
+    totpQrAlt: 'QR code to add this account to your authenticator app',
+    totpManualKey: 'Cannot scan it? Enter this key in the app:',
     title: 'Sign in',
     submit: 'Sign in',
     continue: 'Continue',
@@ -38,6 +41,9 @@ export const MESSAGES = Object.freeze({
     passkeyFailed: 'The passkey could not be used.',
   }),
   nl: Object.freeze({
+    leaving: 'U wordt doorgestuurd om het inloggen voort te zetten.',
+    totpQrAlt: 'QR-code om dit account aan uw authenticator-app toe te voegen',
+    totpManualKey: 'Lukt scannen niet? Voer deze sleutel in de app in:',
     title: 'Inloggen',
     submit: 'Inloggen',
     continue: 'Doorgaan',
@@ -69,6 +75,9 @@ export const MESSAGES = Object.freeze({
     passkeyFailed: 'De passkey kon niet worden gebruikt.',
   }),
   de: Object.freeze({
+    leaving: 'Sie werden weitergeleitet, um die Anmeldung fortzusetzen.',
+    totpQrAlt: 'QR-Code, um dieses Konto zu Ihrer Authenticator-App hinzuzufügen',
+    totpManualKey: 'Scannen nicht möglich? Geben Sie diesen Schlüssel in der App ein:',
     title: 'Anmelden',
     submit: 'Anmelden',
     continue: 'Weiter',

@@ -8,6 +8,7 @@ import { renderCallbacks } from './callbacks.js';
 import { chooseLocale, setLocale, t } from './i18n.js';
 
 const REALM = /^[A-Za-z0-9._-]{1,64}$/;
+const DEFAULT_HEADER = 'Sign In';
 
 const ui = {
   title: document.getElementById('login-title'),
@@ -23,6 +24,9 @@ const ui = {
 let endpoint;
 let current;
 let busy = false;
+
+/** Where a step waiting for the browser's return (RedirectCallback) is kept: this tab only, this journey only. */
+const SAVED_STEP = 'arbor.savedStep';
 
 function showError(message) {
   ui.error.textContent = message;
@@ -42,7 +46,9 @@ function setBusy(value) {
 }
 
 function showStep(step, options = {}) {
-  const header = typeof step.header === 'string' && step.header.trim() !== '' ? step.header : t('title');
+  // "Sign In" is the journey API's fixed default header (as AM's): the page says it in its own language
+  const header = typeof step.header === 'string' && step.header.trim() !== '' && step.header !== DEFAULT_HEADER
+    ? step.header : t('title');
   ui.title.textContent = header;
   document.title = `${header} · Arbor`;
   const description = typeof step.description === 'string' ? step.description : '';
@@ -53,6 +59,25 @@ function showStep(step, options = {}) {
   ui.restart.hidden = true;
   ui.form.hidden = false;
   current.focus();
+  if (current.navigate) {
+    // AM's RedirectCallback: keep the step for when the browser comes back to this page, then go
+    sessionStorage.setItem(SAVED_STEP, JSON.stringify({ endpoint, step: current.collect(undefined) }));
+    ui.status.textContent = t('leaving');
+    window.location.assign(current.navigate);
+  }
+}
+
+/** The step a RedirectCallback left for this journey, taken once; undefined when there is none. */
+function takeSavedStep() {
+  const saved = sessionStorage.getItem(SAVED_STEP);
+  sessionStorage.removeItem(SAVED_STEP);
+  try {
+    const parsed = saved ? JSON.parse(saved) : undefined;
+    return parsed && parsed.endpoint === endpoint && parsed.step && Array.isArray(parsed.step.callbacks)
+      ? parsed.step : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function showDeadEnd(message) {
@@ -105,6 +130,11 @@ async function onSubmit(event) {
   }
   const step = current.collect(event.submitter);
   clearError();
+  await answer(step);
+}
+
+/** Posts a filled-in step and shows what comes next. */
+async function answer(step) {
   const result = await send(step);
   switch (result.kind) {
     case 'step':
@@ -143,7 +173,12 @@ function main() {
     return;
   }
   endpoint = journeyUrl(realm, flow);
-  start();
+  const saved = takeSavedStep();
+  if (saved) {
+    answer(saved); // back from a RedirectCallback's destination
+  } else {
+    start();
+  }
 }
 
 main();
