@@ -65,6 +65,7 @@ class SecretsTest {
 
         assertEquals(merge(pg, redis, kafka, Map.of(
                 "ARBOR_FEDERATION_CLIENT_SECRET_PEPPER", "arbor-secrets/federation-client-secret-pepper",
+                "ARBOR_FEDERATION_SAML_KEY_ENCRYPTION_KEY", "arbor-secrets/federation-saml-key-encryption-key",
                 "ARBOR_ADMIN_CLIENT_SECRET", "arbor-secrets/admin-client-secret")), refs.get("federation-service"));
         assertEquals(merge(pg, redis, kafka, Map.of("ARBOR_AUTHTREE_AUTH_ID_KEY", "arbor-secrets/authtree-auth-id-key",
                 "ARBOR_AUTHTREE_RECOVERY_CODE_PEPPER", "arbor-secrets/authtree-recovery-code-pepper")),

@@ -34,6 +34,13 @@ public interface ArborConfig {
         /** HMAC key under which client secrets are stored (env ARBOR_FEDERATION_CLIENT_SECRET_PEPPER). */
         String clientSecretPepper();
 
+        /**
+         * AES-256 key (base64 or base64url of 32 bytes) that seals the realms' SAML private keys in
+         * PostgreSQL (env ARBOR_FEDERATION_SAML_KEY_ENCRYPTION_KEY; no default outside tests). Losing it
+         * loses the SAML keys: service providers must then import the new IdP metadata.
+         */
+        String samlKeyEncryptionKey();
+
         /** How long a login flow waits for the user to authenticate. */
         @WithDefault("PT10M")
         Duration loginFlowTtl();

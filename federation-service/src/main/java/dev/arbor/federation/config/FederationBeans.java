@@ -3,6 +3,7 @@ package dev.arbor.federation.config;
 import dev.arbor.federation.domain.ClientSecretHasher;
 import dev.arbor.federation.domain.RevokedTokens;
 import dev.arbor.federation.domain.SessionDirectory;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -21,6 +22,14 @@ public class FederationBeans {
     @ApplicationScoped
     ClientSecretHasher clientSecretHasher(ArborConfig config) {
         return new ClientSecretHasher(config.federation().clientSecretPepper());
+    }
+
+    /** Parsed once at start-up, so a missing or malformed key fails the start, not the first SAML request. */
+    @Produces
+    @Singleton
+    @Startup
+    SamlKeyEncryptionKey samlKeyEncryptionKey(ArborConfig config) {
+        return SamlKeyEncryptionKey.parse(config.federation().samlKeyEncryptionKey());
     }
 
     @Produces

@@ -102,6 +102,11 @@ class JwksCacheTest {
             }
 
             @Override
+            public String samlKeyEncryptionKey() {
+                return "unused";
+            }
+
+            @Override
             public Duration loginFlowTtl() {
                 return Duration.ofMinutes(10);
             }
