@@ -19,9 +19,17 @@ import dev.arbor.contracts.token.v1.RevokeTokenRequest;
 import dev.arbor.contracts.token.v1.RevokeTokenResponse;
 import dev.arbor.contracts.token.v1.TokenResult;
 import dev.arbor.contracts.token.v1.Tokens;
+import dev.arbor.contracts.events.EventJson;
+import dev.arbor.contracts.events.TokenEvent;
+import dev.arbor.contracts.events.Topics;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
@@ -30,13 +38,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A fake of the PEER token-service on this service's test server: keeps issued codes in memory,
- * redeems each once, and signs real RS256 access tokens with {@link TestKeys#SIGNING}. It records the
- * RevokeToken calls it gets and lists one revocation in force, {@link #BOOTSTRAP_JTI}, to every replica
- * that starts.
+ * A fake of the PEER token-service on this service's test server: keeps issued codes in memory for
+ * {@link #CODE_LIFETIME} on the application's clock, redeems each once, and signs real RS256 access
+ * tokens with {@link TestKeys#SIGNING}. Like token-service, a code replayed by the client it was issued
+ * to (RFC 6749 §4.1.2) revokes what its redemption issued: it publishes {@code token.revoked} for the
+ * access token on the broker and drops the refresh token; a replay by another client revokes nothing.
+ * It records the RevokeToken calls it gets and lists one revocation in force, {@link #BOOTSTRAP_JTI},
+ * to every replica that starts.
  */
 @GrpcService
 public class FakeTokenService extends MutinyTokenServiceGrpc.TokenServiceImplBase {
+    /** token-service's default {@code arbor.token.authorization-code-lifetime}. */
+    public static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
+    private static final Map<String, Instant> CODE_ISSUED_AT = new ConcurrentHashMap<>();
+    /** Redeemed codes: who redeemed them and what was issued, kept as long as the access token lives. */
+    private static final Map<String, Redemption> REDEEMED = new ConcurrentHashMap<>();
+
+    /** The "redeemed" marker of a code: its client, its access token's jti and the refresh token issued. */
+    private record Redemption(String realm, String clientId, String jti, String refreshToken, Instant until) {
+    }
+
+    @Inject
+    Clock clock;
     public static final AtomicReference<IssueAuthorizationCodeRequest> LAST_CODE_REQUEST = new AtomicReference<>();
     public static final AtomicInteger JWKS_CALLS = new AtomicInteger();
     private static final Map<String, IssueAuthorizationCodeRequest> CODES = new ConcurrentHashMap<>();
@@ -63,6 +86,7 @@ public class FakeTokenService extends MutinyTokenServiceGrpc.TokenServiceImplBas
     public Uni<IssueAuthorizationCodeResponse> issueAuthorizationCode(IssueAuthorizationCodeRequest request) {
         String code = "code-" + UUID.randomUUID();
         CODES.put(code, request);
+        CODE_ISSUED_AT.put(code, clock.instant());
         LAST_CODE_REQUEST.set(request);
         return Uni.createFrom().item(IssueAuthorizationCodeResponse.newBuilder().setCode(code).setExpiresIn(60).build());
     }
@@ -70,12 +94,62 @@ public class FakeTokenService extends MutinyTokenServiceGrpc.TokenServiceImplBas
     @Override
     public Uni<TokenResult> redeemAuthorizationCode(RedeemAuthorizationCodeRequest request) {
         IssueAuthorizationCodeRequest issued = CODES.remove(request.getCode());
-        if (issued == null || !issued.getClientId().equals(request.getClientId())
-                || !issued.getRedirectUri().equals(request.getRedirectUri())) {
-            return Uni.createFrom().item(TokenResult.newBuilder().setError(OAuthError.newBuilder()
-                    .setCode("invalid_grant").setDescription("the code is invalid or was already used")).build());
+        Instant issuedAt = CODE_ISSUED_AT.remove(request.getCode());
+        if (issued == null) {
+            // publishing waits for the broker: off the event loop
+            return Uni.createFrom().item(() -> replayed(request))
+                    .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
         }
-        return Uni.createFrom().item(tokensFor(issued, issued.getScopesList()));
+        if (!issued.getClientId().equals(request.getClientId())
+                || !issued.getRedirectUri().equals(request.getRedirectUri())
+                || clock.instant().isAfter(issuedAt.plus(CODE_LIFETIME))) {
+            return Uni.createFrom().item(invalidGrant());
+        }
+        TokenResult result = tokensFor(issued, issued.getScopesList());
+        Instant until = Instant.now().plusSeconds(result.getTokens().getExpiresIn());
+        REDEEMED.put(request.getCode(), new Redemption(issued.getRealm(), issued.getClientId(),
+                jtiOf(result.getTokens().getAccessToken()), result.getTokens().getRefreshToken(), until));
+        return Uni.createFrom().item(result);
+    }
+
+    /** RFC 6749 §4.1.2: a replay by the code's own client revokes its tokens; anyone else's revokes nothing. */
+    private static TokenResult replayed(RedeemAuthorizationCodeRequest request) {
+        Redemption redemption = REDEEMED.get(request.getCode());
+        if (redemption != null && redemption.clientId().equals(request.getClientId())) {
+            REFRESH_TOKENS.remove(redemption.refreshToken());
+            publishRevoked(redemption);
+        }
+        return invalidGrant();
+    }
+
+    private static TokenResult invalidGrant() {
+        return TokenResult.newBuilder().setError(OAuthError.newBuilder()
+                .setCode("invalid_grant").setDescription("the code is invalid or was already used")).build();
+    }
+
+    /** What token-service's RevocationService publishes on arbor.token.v1, acknowledged by the broker. */
+    private static void publishRevoked(Redemption redemption) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("kafka.bootstrap.servers", String.class));
+        props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.TOKEN, redemption.jti(),
+                    EventJson.write(new TokenEvent.Revoked(UUID.randomUUID().toString(), Instant.now(),
+                            redemption.realm(), redemption.jti(), redemption.until(), redemption.clientId())))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish token.revoked", e);
+        }
+    }
+
+    private static String jtiOf(String jwt) {
+        try {
+            return org.jose4j.jwt.JwtClaims.parse(new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8)).getJwtId();
+        } catch (org.jose4j.jwt.consumer.InvalidJwtException | org.jose4j.jwt.MalformedClaimException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Rotates like token-service: the used token is gone; a scope beyond the grant is invalid_scope. */

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 
 /** A clock the test moves by hand, so expiry is tested without sleeping. */
 public final class ManualClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public ManualClock(Instant start) {
         this.now = start;

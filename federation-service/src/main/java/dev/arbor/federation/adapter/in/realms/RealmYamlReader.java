@@ -15,12 +15,11 @@ import dev.arbor.contracts.realm.EnvSubstitution;
 import dev.arbor.federation.domain.RealmDefinition;
 import dev.arbor.federation.domain.RegistrationMode;
 import dev.arbor.federation.domain.RegistrationPolicy;
+import dev.arbor.federation.domain.RedirectUriRules;
 import dev.arbor.federation.domain.TokenSigningAlgorithms;
 import dev.arbor.federation.domain.RefreshTokenLifetimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -263,16 +262,11 @@ public final class RealmYamlReader {
         }
     }
 
-    /** RFC 6749 §3.1.2 — an absolute URI without a fragment. */
+    /** RFC 6749 §3.1.2 and RFC 9700 §2.1 ({@link RedirectUriRules}). */
     private static void requireAbsoluteWithoutFragment(Path file, String where, String uri) {
-        try {
-            URI parsed = new URI(uri);
-            if (!parsed.isAbsolute() || parsed.getRawFragment() != null) {
-                throw invalid(file, where + " has a redirect URI that is not absolute or has a fragment");
-            }
-        } catch (URISyntaxException e) {
-            throw invalid(file, where + " has a malformed redirect URI");
-        }
+        RedirectUriRules.problem(uri).ifPresent(problem -> {
+            throw invalid(file, where + " has a redirect URI that " + problem);
+        });
     }
 
     private String text(Path file, JsonNode node, String field) {

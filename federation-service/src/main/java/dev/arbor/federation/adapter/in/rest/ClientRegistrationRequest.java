@@ -9,10 +9,9 @@ import dev.arbor.federation.domain.ClientLogout;
 import dev.arbor.federation.domain.ClientSecretHasher;
 import dev.arbor.federation.domain.ClientSecrets;
 import dev.arbor.federation.domain.ClientType;
+import dev.arbor.federation.domain.RedirectUriRules;
 import dev.arbor.federation.domain.TokenEndpointAuthMethod;
 import dev.arbor.federation.protocol.oauth2.ClientJwks;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,9 +73,7 @@ final class ClientRegistrationRequest {
         ClientAuthentication authentication = authentication(type, method, root.get("jwks"));
         List<String> redirectUris = strings(root, "redirectUris");
         for (String uri : redirectUris) {
-            if (!absoluteWithoutFragment(uri)) {
-                problems.add("redirect URI " + uri + " is not absolute or has a fragment");
-            }
+            RedirectUriRules.problem(uri).ifPresent(problem -> problems.add("redirect URI " + uri + " " + problem));
         }
         List<String> grantTypes = strings(root, "grantTypes");
         grantTypes.stream().filter(g -> !GRANT_TYPES.contains(g)).forEach(g -> problems.add("unknown grant type " + g));
@@ -209,16 +206,6 @@ final class ClientRegistrationRequest {
             }
         });
         return out;
-    }
-
-    /** RFC 6749 §3.1.2 — an absolute URI without a fragment. */
-    private static boolean absoluteWithoutFragment(String uri) {
-        try {
-            URI parsed = new URI(uri);
-            return parsed.isAbsolute() && parsed.getRawFragment() == null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     private static ProblemException badRequest(String detail) {

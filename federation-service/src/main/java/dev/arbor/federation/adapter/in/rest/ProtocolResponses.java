@@ -15,9 +15,16 @@ final class ProtocolResponses {
                     .header("Location", r.location())
                     .header("Cache-Control", "no-store")
                     .build();
+            // RFC 9700 §4.16 and §4.2.4: an error page may not be framed and sends no referrer (its URL
+            // is the authorization request, state and all); it runs no script, loads nothing, posts nowhere
             case ProtocolResponse.ErrorPage p -> Response.status(p.status())
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .header("Cache-Control", "no-store")
+                    .header("Content-Security-Policy",
+                            "default-src 'none'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Frame-Options", "DENY")
+                    .header("X-Content-Type-Options", "nosniff")
                     .entity(html(p.message()))
                     .build();
             case ProtocolResponse.FormPost f -> page(formPost(f), "form-action " + formTarget(f.action()), f.script());

@@ -82,6 +82,22 @@ class RealmYamlReaderTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("O1/O2: a redirect URI with a fragment, or plain http on a host that is not loopback, stops the import naming the client")
+    void redirectUriOnPlainHttpOutsideLoopbackOrWithAFragmentIsRefused() throws IOException {
+        String client = "realm: d\nclients:\n  - clientId: web\n    type: public\n    grantTypes: [ authorization_code ]\n";
+        for (String uri : List.of("http://rp.example/cb", "http://10.1.2.3/cb", "https://rp.example/cb#f")) {
+            Path file = write(client + "    redirectUris: [ \"" + uri + "\" ]\n");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> reader.read(file));
+            assertTrue(e.getMessage().contains("web"), e.getMessage());
+        }
+        for (String uri : List.of("http://localhost:7000/cb", "http://127.0.0.1/cb", "http://[::1]:7000/cb",
+                "https://rp.example/cb", "com.example.app:/callback")) {
+            RealmDefinition realm = reader.read(write(client + "    redirectUris: [ \"" + uri + "\" ]\n"));
+            assertTrue(realm.clients().getFirst().hasRedirectUri(uri), uri);
+        }
+    }
+
+    @Test
     void invalidClientsFailClearly() throws IOException {
         assertInvalid("realm: d\nclients:\n  - clientId: c\n    type: confidential\n");
         assertInvalid("realm: d\nclients:\n  - clientId: c\n    type: public\n    secret: s\n");
