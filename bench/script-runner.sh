@@ -2,10 +2,13 @@
 # Latency of one sandboxed run of a 20-line decision script (the same script in both modes).
 #   bench/script-runner.sh [warm-up] [measured]          in process: sandbox only (no gRPC, no
 #                                                        catalogue lookup), bench/ScriptRunnerBench.java
+#   bench/script-runner.sh --process [warm-up] [measured] the same through the pool of worker processes
+#                                                        (pipe + JSON framing + the sandbox in a worker)
 #   bench/script-runner.sh --grpc [warm-up] [measured]   over gRPC: starts the packaged service on port
 #                                                        18585 with a throw-away database and
 #                                                        bench/realms/, calls Execute, stops it
-# Defaults: 20000 warm-up, 20000 measured (gRPC: 2000, 5000).
+# Defaults: 20000 warm-up, 20000 measured (gRPC: 2000, 5000). --grpc runs with the service's default
+# isolation (process); ARBOR_SANDBOX_ISOLATION=in-process bench/script-runner.sh --grpc for the other.
 # Needs script-runner-service packaged (./mvnw -o -pl script-runner-service verify) and local PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Typed configuration of script-runner-service (keys under {@code arbor.}). */
 @ConfigMapping(prefix = "arbor")
@@ -73,9 +75,58 @@ public interface ScriptRunnerConfig {
         int maxRequestBodyChars();
     }
 
+    /** Where scripts run: {@code process} (worker JVMs with small heaps) or {@code in-process} (the service's heap). */
+    enum Isolation { PROCESS, IN_PROCESS }
+
+    /** {@code arbor.sandbox.workers.*}: the worker processes of {@code isolation=process} (docs/guides/scripts.md). */
+    interface Workers {
+        /** Worker JVMs kept running; also the number of scripts that run at the same time. */
+        @WithDefault("2")
+        int count();
+
+        /** Each worker's {@code -Xmx}: the memory one script can use before it is stopped with LIMIT. */
+        @WithDefault("64m")
+        String maxHeap();
+
+        /** More JVM options for the workers (comma-separated), after the defaults. */
+        Optional<List<String>> jvmOptions();
+
+        /** The workers' class path; by default derived from the service's own (fast-jar or java.class.path). */
+        Optional<String> classpath();
+
+        /** A worker that has not answered this long after the run's deadline is killed (TIMEOUT) and replaced. */
+        @WithDefault("PT1S")
+        Duration deadlineGrace();
+
+        /** How long a worker may take to start and warm up before it is killed and tried again. */
+        @WithDefault("PT60S")
+        Duration startTimeout();
+
+        /**
+         * How long a worker may take to get a run ready (a realm's first run builds its context)
+         * before the script's deadline starts; past it the worker is killed (TIMEOUT) and replaced.
+         */
+        @WithDefault("PT10S")
+        Duration prepareTimeout();
+
+        /** How long a run waits for a free worker before it gives up with TIMEOUT. */
+        @WithDefault("PT5S")
+        Duration acquireTimeout();
+    }
+
     /** {@code arbor.sandbox.*}: the limits of one script run (docs/guides/scripts.md). */
     interface Sandbox {
         Http http();
+
+        /**
+         * {@code process} (default): runs go to a pool of worker JVMs ({@link Workers}) whose small heap
+         * bounds what one script can allocate; {@code in-process}: in the service's own heap, which
+         * nothing but the statement limit, the deadline and the engine's string limit bounds.
+         */
+        @WithDefault("process")
+        Isolation isolation();
+
+        Workers workers();
 
         /** Statements one run may execute (GraalJS ResourceLimits); past it: LIMIT. */
         @WithDefault("1000000")

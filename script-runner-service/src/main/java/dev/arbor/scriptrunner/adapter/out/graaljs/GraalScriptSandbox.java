@@ -108,14 +108,30 @@ public final class GraalScriptSandbox implements ScriptSandbox, ScriptSyntaxChec
 
     @Override
     public ScriptRun run(ScriptVersion script, ScriptInput input) {
-        ScriptRealmSettings settings = Optional.ofNullable(realmSettings.apply(script.realm()))
-                .orElse(ScriptRealmSettings.NONE);
+        return run(script, input, Optional.ofNullable(realmSettings.apply(script.realm()))
+                .orElse(ScriptRealmSettings.NONE));
+    }
+
+    /**
+     * Runs with the realm's settings given by the caller: a worker process ({@code SandboxWorkerMain})
+     * has no realm registry and receives them with each run request.
+     */
+    public ScriptRun run(ScriptVersion script, ScriptInput input, ScriptRealmSettings settings) {
+        return run(script, input, settings, () -> { });
+    }
+
+    /**
+     * @param started called when the script's deadline starts, i.e. after its realm's context is
+     *                ready (a new context and a first parse are not the script's time); not called
+     *                when the script is refused before that
+     */
+    public ScriptRun run(ScriptVersion script, ScriptInput input, ScriptRealmSettings settings, Runnable started) {
         SecretRedactor redactor = SecretRedactor.of(settings.secrets().values());
-        return redact(runIn(script, input, settings, redactor), redactor);
+        return redact(runIn(script, input, settings, redactor, started), redactor);
     }
 
     private ScriptRun runIn(ScriptVersion script, ScriptInput input, ScriptRealmSettings settings,
-                            SecretRedactor redactor) {
+                            SecretRedactor redactor, Runnable started) {
         if (script.source().length() > limits.maxSourceChars()) {
             return ScriptRun.failed(script.version(), ScriptErrorCode.LIMIT, "the script is "
                     + script.source().length() + " characters long; the limit is " + limits.maxSourceChars(),
@@ -129,6 +145,7 @@ public final class GraalScriptSandbox implements ScriptSandbox, ScriptSyntaxChec
         CallbacksApi callbacks = new CallbacksApi(input.answers());
         HttpApi httpApi = new HttpApi(settings.httpAllowList(), fetchPolicy, http,
                 System.nanoTime() + limits.deadline().toNanos());
+        started.run();
         Watch watch = new Watch(context);
         ScheduledFuture<?> deadline = watchdog.schedule(watch::fire, limits.deadline().toNanos(), TimeUnit.NANOSECONDS);
         ScriptRun run;

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PostgresTestDatabase.class)
 class ReadinessTest {
     @Test
-    void readinessIsUpAndIncludesThePostgresCheck() {
+    void readinessIsUpAndIncludesThePostgresAndScriptWorkerChecks() {
         given().when().get("/q/health/ready")
                 .then().log().ifValidationFails()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+                .body("checks.name", hasItem("Reactive PostgreSQL connections health check"))
+                .body("checks.find { it.name == 'script-workers' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'script-workers' }.data.isolation", equalTo("process"));
     }
 }
