@@ -33,7 +33,8 @@ public final class ClientMetadataReader {
 
     private final RegistrationPolicy policy;
     private final List<String> redirectProblems = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    private final JsonFields fields = new JsonFields();
+    private final List<String> problems = fields.problems();
 
     private ClientMetadataReader(RegistrationPolicy policy) {
         this.policy = policy;
@@ -67,8 +68,8 @@ public final class ClientMetadataReader {
     }
 
     private ClientMetadata metadata(JsonNode root) {
-        ApplicationType applicationType = Optional.ofNullable(text(root, "application_type"))
-                .map(value -> attempt(() -> ApplicationType.of(value))).orElse(ApplicationType.WEB);
+        ApplicationType applicationType = Optional.ofNullable(fields.text(root, "application_type"))
+                .map(value -> fields.attempt(() -> ApplicationType.of(value))).orElse(ApplicationType.WEB);
         TokenEndpointAuthMethod method = tokenEndpointAuthMethod(root);
         Optional<String> jwks = jwks(root, method);
         List<String> grantTypes = grantTypes(root, method);
@@ -76,14 +77,14 @@ public final class ClientMetadataReader {
         List<String> redirectUris = redirectUris(root, applicationType == null ? ApplicationType.WEB : applicationType,
                 grantTypes);
         List<String> scopes = scopes(root);
-        String name = text(root, "client_name");
+        String name = fields.text(root, "client_name");
         if (name != null && (name.isBlank() || name.length() > MAX_NAME_CHARS
                 || name.chars().anyMatch(Character::isISOControl))) {
             problems.add("client_name must have 1 to " + MAX_NAME_CHARS + " characters and no control characters");
         }
         ClientLogout logout = logout(root, applicationType == null ? ApplicationType.WEB : applicationType);
-        boolean requirePar = flag(root, "require_pushed_authorization_requests");
-        String alg = text(root, "id_token_signed_response_alg");
+        boolean requirePar = fields.flag(root, "require_pushed_authorization_requests");
+        String alg = fields.text(root, "id_token_signed_response_alg");
         if (alg != null && !TokenSigningAlgorithms.isSupported(alg)) {
             problems.add("id_token_signed_response_alg must be one of " + String.join(", ", TokenSigningAlgorithms.ALL));
         }
@@ -99,7 +100,7 @@ public final class ClientMetadataReader {
 
     /** RFC 7591 §2 {@code token_endpoint_auth_method}, default {@code client_secret_basic}. */
     private TokenEndpointAuthMethod tokenEndpointAuthMethod(JsonNode root) {
-        String value = text(root, "token_endpoint_auth_method");
+        String value = fields.text(root, "token_endpoint_auth_method");
         if (value == null) {
             return TokenEndpointAuthMethod.CLIENT_SECRET_BASIC;
         }
@@ -129,12 +130,12 @@ public final class ClientMetadataReader {
             problems.add("private_key_jwt needs jwks, a JWK Set object");
             return Optional.empty();
         }
-        return Optional.ofNullable(attempt(() -> ClientJwks.normalise(jwks.toString())));
+        return Optional.ofNullable(fields.attempt(() -> ClientJwks.normalise(jwks.toString())));
     }
 
     /** RFC 7591 §2 {@code grant_types} (default {@code authorization_code}), within the realm's policy. */
     private List<String> grantTypes(JsonNode root, TokenEndpointAuthMethod method) {
-        List<String> grantTypes = present(root, "grant_types") ? distinct(strings(root, "grant_types"))
+        List<String> grantTypes = present(root, "grant_types") ? distinct(fields.strings(root, "grant_types"))
                 : List.of("authorization_code");
         for (String grant : grantTypes) {
             if (!RegistrationPolicy.GRANT_TYPES.contains(grant)) {
@@ -157,7 +158,7 @@ public final class ClientMetadataReader {
         if (!present(root, "response_types")) {
             return;
         }
-        List<String> responseTypes = distinct(strings(root, "response_types"));
+        List<String> responseTypes = distinct(fields.strings(root, "response_types"));
         responseTypes.stream().filter(t -> !t.equals("code"))
                 .forEach(t -> problems.add("response type " + t + " is not supported; only code"));
         if (responseTypes.contains("code") != grantTypes.contains("authorization_code")) {
@@ -171,7 +172,7 @@ public final class ClientMetadataReader {
             redirectProblems.add("redirect_uris must be an array of strings");
             return List.of();
         }
-        List<String> uris = distinct(strings(root, "redirect_uris"));
+        List<String> uris = distinct(fields.strings(root, "redirect_uris"));
         if (uris.isEmpty() && grantTypes.contains("authorization_code")) {
             redirectProblems.add("redirect_uris is required for authorization_code");
         }
@@ -191,7 +192,7 @@ public final class ClientMetadataReader {
 
     /** RFC 7591 §2 {@code scope}: space-separated, within the realm's policy; absent: all the policy allows. */
     private List<String> scopes(JsonNode root) {
-        String scope = text(root, "scope");
+        String scope = fields.text(root, "scope");
         if (scope == null) {
             return policy.scopes();
         }
@@ -212,81 +213,27 @@ public final class ClientMetadataReader {
      * which this server POSTs to, must be {@code https}.
      */
     private ClientLogout logout(JsonNode root, ApplicationType applicationType) {
-        List<String> postLogout = distinct(strings(root, "post_logout_redirect_uris"));
+        List<String> postLogout = distinct(fields.strings(root, "post_logout_redirect_uris"));
         if (postLogout.size() > MAX_URIS) {
             problems.add("at most " + MAX_URIS + " post_logout_redirect_uris");
         } else {
             postLogout.forEach(uri -> applicationType.redirectUriProblem(uri)
                     .ifPresent(p -> problems.add("post-logout " + p)));
         }
-        String frontchannel = text(root, "frontchannel_logout_uri");
-        String backchannel = text(root, "backchannel_logout_uri");
+        String frontchannel = fields.text(root, "frontchannel_logout_uri");
+        String backchannel = fields.text(root, "backchannel_logout_uri");
         if (backchannel != null && !backchannel.regionMatches(true, 0, "https://", 0, 8)) {
             problems.add("backchannel_logout_uri must use https");
         }
-        boolean frontchannelSession = flag(root, "frontchannel_logout_session_required");
-        boolean backchannelSession = flag(root, "backchannel_logout_session_required");
-        return Optional.ofNullable(attempt(() -> new ClientLogout(postLogout, Optional.ofNullable(frontchannel),
+        boolean frontchannelSession = fields.flag(root, "frontchannel_logout_session_required");
+        boolean backchannelSession = fields.flag(root, "backchannel_logout_session_required");
+        return Optional.ofNullable(fields.attempt(() -> new ClientLogout(postLogout, Optional.ofNullable(frontchannel),
                 frontchannelSession, Optional.ofNullable(backchannel), backchannelSession))).orElse(ClientLogout.NONE);
-    }
-
-    private <T> T attempt(java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
     }
 
     private static boolean present(JsonNode root, String field) {
         JsonNode value = root.get(field);
         return value != null && !value.isNull();
-    }
-
-    private String text(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            problems.add(field + " must be a string");
-            return null;
-        }
-        return value.asText();
-    }
-
-    private boolean flag(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            problems.add(field + " must be true or false");
-            return false;
-        }
-        return value.asBoolean();
-    }
-
-    private List<String> strings(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        if (!value.isArray()) {
-            problems.add(field + " must be an array of strings");
-            return out;
-        }
-        for (JsonNode v : value) {
-            if (v.isTextual()) {
-                out.add(v.asText());
-            } else {
-                problems.add(field + " must be an array of strings");
-                return out;
-            }
-        }
-        return out;
     }
 
     private static boolean allText(JsonNode array) {

@@ -1,6 +1,7 @@
 package dev.arbor.federation.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.arbor.federation.protocol.oauth2.JsonFields;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbor.federation.domain.AuthorizationPolicy;
 import dev.arbor.federation.domain.Client;
@@ -12,7 +13,6 @@ import dev.arbor.federation.domain.ClientType;
 import dev.arbor.federation.domain.RedirectUriRules;
 import dev.arbor.federation.domain.TokenEndpointAuthMethod;
 import dev.arbor.federation.protocol.oauth2.ClientJwks;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +33,8 @@ final class ClientRegistrationRequest {
     /** RFC 6749 §3.3 scope-token: NQCHAR, no space, quote or backslash. */
     private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,128}");
 
-    private final List<String> problems = new ArrayList<>();
+    private final JsonFields fields = new JsonFields();
+    private final List<String> problems = fields.problems();
 
     /** A client ready to store, and the secret to show once when one was generated. */
     record Registration(Client client, Optional<String> secret) {
@@ -62,27 +63,27 @@ final class ClientRegistrationRequest {
                         : "unknown field " + field);
             }
         });
-        String clientId = text(root, "clientId");
+        String clientId = fields.text(root, "clientId");
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             problems.add("clientId is required: 1-128 letters, digits, '.', '_', '~' or '-'");
         }
-        ClientType type = enumValue(() -> ClientType.of(text(root, "type")));
-        String methodText = text(root, "tokenEndpointAuthMethod");
+        ClientType type = fields.attempt(() -> ClientType.of(fields.text(root, "type")));
+        String methodText = fields.text(root, "tokenEndpointAuthMethod");
         TokenEndpointAuthMethod method = type == null ? null : methodText == null
-                ? TokenEndpointAuthMethod.defaultFor(type) : enumValue(() -> TokenEndpointAuthMethod.of(methodText));
+                ? TokenEndpointAuthMethod.defaultFor(type) : fields.attempt(() -> TokenEndpointAuthMethod.of(methodText));
         ClientAuthentication authentication = authentication(type, method, root.get("jwks"));
-        List<String> redirectUris = strings(root, "redirectUris");
+        List<String> redirectUris = fields.strings(root, "redirectUris");
         for (String uri : redirectUris) {
             RedirectUriRules.problem(uri).ifPresent(problem -> problems.add("redirect URI " + uri + " " + problem));
         }
-        List<String> grantTypes = strings(root, "grantTypes");
+        List<String> grantTypes = fields.strings(root, "grantTypes");
         grantTypes.stream().filter(g -> !GRANT_TYPES.contains(g)).forEach(g -> problems.add("unknown grant type " + g));
         if (grantTypes.contains("authorization_code") && redirectUris.isEmpty()) {
             problems.add("authorization_code needs redirectUris");
         }
-        List<String> scopes = strings(root, "scopes");
+        List<String> scopes = fields.strings(root, "scopes");
         scopes.stream().filter(s -> !SCOPE.matcher(s).matches()).forEach(s -> problems.add("malformed scope " + s));
-        String name = text(root, "name");
+        String name = fields.text(root, "name");
         AuthorizationPolicy policy = authorizationPolicy(root);
         ClientLogout logout = logout(root);
         if (!problems.isEmpty()) {
@@ -96,11 +97,11 @@ final class ClientRegistrationRequest {
 
     /** The logout registrations (docs/guides/logout.md); each URI absolute http(s) without a fragment. */
     private ClientLogout logout(JsonNode root) {
-        List<String> postLogout = strings(root, "postLogoutRedirectUris");
-        String frontchannel = text(root, "frontchannelLogoutUri");
-        String backchannel = text(root, "backchannelLogoutUri");
-        boolean frontchannelSession = flag(root, "frontchannelLogoutSessionRequired");
-        boolean backchannelSession = flag(root, "backchannelLogoutSessionRequired");
+        List<String> postLogout = fields.strings(root, "postLogoutRedirectUris");
+        String frontchannel = fields.text(root, "frontchannelLogoutUri");
+        String backchannel = fields.text(root, "backchannelLogoutUri");
+        boolean frontchannelSession = fields.flag(root, "frontchannelLogoutSessionRequired");
+        boolean backchannelSession = fields.flag(root, "backchannelLogoutSessionRequired");
         try {
             return new ClientLogout(postLogout, Optional.ofNullable(frontchannel), frontchannelSession,
                     Optional.ofNullable(backchannel), backchannelSession);
@@ -108,18 +109,6 @@ final class ClientRegistrationRequest {
             problems.add(e.getMessage());
             return ClientLogout.NONE;
         }
-    }
-
-    private boolean flag(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            problems.add(field + " must be true or false");
-            return false;
-        }
-        return value.asBoolean();
     }
 
     /**
@@ -132,8 +121,8 @@ final class ClientRegistrationRequest {
             problems.add("requirePushedAuthorizationRequests must be true or false");
         }
         try {
-            return new AuthorizationPolicy(AuthorizationPolicy.modes(strings(root, "responseModes")),
-                    require != null && require.asBoolean(), flag(root, "consentRequired"));
+            return new AuthorizationPolicy(AuthorizationPolicy.modes(fields.strings(root, "responseModes")),
+                    require != null && require.asBoolean(), fields.flag(root, "consentRequired"));
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
             return null;
@@ -165,47 +154,6 @@ final class ClientRegistrationRequest {
             problems.add(e.getMessage());
             return null;
         }
-    }
-
-    private <T> T enumValue(java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
-    }
-
-    private String text(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            problems.add(field + " must be a string");
-            return null;
-        }
-        return value.asText();
-    }
-
-    private List<String> strings(JsonNode root, String field) {
-        JsonNode value = root.get(field);
-        if (value == null || value.isNull()) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        if (!value.isArray()) {
-            problems.add(field + " must be a list of strings");
-            return out;
-        }
-        value.forEach(v -> {
-            if (v.isTextual()) {
-                out.add(v.asText());
-            } else {
-                problems.add(field + " must be a list of strings");
-            }
-        });
-        return out;
     }
 
     private static ProblemException badRequest(String detail) {
