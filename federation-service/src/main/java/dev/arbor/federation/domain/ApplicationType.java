@@ -1,7 +1,6 @@
 package dev.arbor.federation.domain;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +20,6 @@ public enum ApplicationType {
     WEB,
     NATIVE;
 
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
     /** Schemes that must never be a redirect target, whatever the application claims. */
     private static final Set<String> FORBIDDEN_SCHEMES = Set.of("javascript", "data", "file", "vbscript", "about",
             "blob", "ftp", "ws", "wss");
@@ -41,25 +39,22 @@ public enum ApplicationType {
         throw new IllegalArgumentException("application_type must be web or native");
     }
 
-    /** Why {@code uri} may not be a redirect URI of this kind of client, or empty when it may. */
+    /**
+     * Why {@code uri} may not be a redirect URI of this kind of client, or empty when it may: the rules every
+     * redirect URI follows ({@link RedirectUriRules}), then this kind's own.
+     */
     public Optional<String> redirectUriProblem(String uri) {
-        URI parsed;
-        try {
-            parsed = new URI(uri);
-        } catch (URISyntaxException e) {
-            return Optional.of("a redirect URI is not a URI");
+        Optional<String> common = RedirectUriRules.problem(uri);
+        if (common.isPresent()) {
+            return common.map(problem -> "redirect URI " + uri + " " + problem);
         }
-        if (!parsed.isAbsolute() || parsed.getRawFragment() != null) {
-            return Optional.of("redirect URI " + uri + " is not absolute or has a fragment");
-        }
+        URI parsed = URI.create(uri);
         String scheme = parsed.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = parsed.getHost() != null && LOOPBACK_HOSTS.contains(parsed.getHost().toLowerCase(Locale.ROOT));
         if (scheme.equals("https")) {
             return parsed.getHost() == null ? Optional.of("redirect URI " + uri + " has no host") : Optional.empty();
         }
         if (scheme.equals("http")) {
-            return loopback ? Optional.empty()
-                    : Optional.of("redirect URI " + uri + " uses http on a host that is not loopback; use https");
+            return Optional.empty(); // loopback, as the common rules checked
         }
         if (this == WEB) {
             return Optional.of("redirect URI " + uri + " of a web client must use https");

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arbor.authtree.domain.realm.RealmConfig;
 import dev.arbor.authtree.domain.totp.TotpSecret;
 import dev.arbor.authtree.domain.tree.TreeValidator;
+import dev.arbor.authtree.node.AccountLockout;
 import dev.arbor.authtree.node.DataStoreDecision;
 import dev.arbor.authtree.node.NodeRegistry;
 import dev.arbor.authtree.node.PasswordCollector;
 import dev.arbor.authtree.node.RememberedResultCheck;
+import dev.arbor.authtree.node.TextOutput;
 import dev.arbor.authtree.node.ScriptedDecision;
 import dev.arbor.authtree.node.TotpCollector;
 import dev.arbor.authtree.node.TotpDecision;
@@ -34,7 +36,8 @@ class DemoRealmTest {
                 new PasswordCollector(), new DataStoreDecision(null, null), new TotpCollector(),
                 new TotpDecision(null, null), new TotpRegistration(null, null, null, null, null),
                 new RememberedResultCheck(), new ScriptedDecision(null, List.of()),
-                new WebAuthnRegistration(null, null, null), new WebAuthnAuthentication(null, null, null))));
+                new WebAuthnRegistration(null, null, null), new WebAuthnAuthentication(null, null, null),
+                new AccountLockout(null, null), new TextOutput())));
 
         for (RealmConfig.TreeConfig tree : demo.trees()) {
             assertEquals(List.of(), validator.problems(tree.name(), tree.definition()), tree.name());
@@ -43,6 +46,9 @@ class DemoRealmTest {
         assertTrue(demo.trees().stream().anyMatch(t -> t.name().equals("password-otp-internal")));
         assertTrue(demo.trees().stream().anyMatch(t -> t.name().equals("passkey-register")));
         assertTrue(demo.trees().stream().anyMatch(t -> t.name().equals("passkey")));
+        assertTrue(demo.trees().stream().anyMatch(t -> t.name().equals("password-lockout")));
+        assertTrue(demo.users().stream().anyMatch(u -> u.username().equals("bob") && u.totpSecret() == null),
+                "bob enrols on his first password-otp sign-in");
         RealmConfig.UserConfig alice = demo.users().stream().filter(u -> u.username().equals("alice")).findFirst()
                 .orElseThrow();
         assertEquals(20, TotpSecret.fromBase32(alice.totpSecret()).bytes().length);

@@ -71,7 +71,7 @@ class AdminClientAuthorizationPolicyTest {
     void unknownModeOrNonBooleanParSettingIs400ProblemJson() {
         String[][] cases = {
                 {spa("x", ",\"responseModes\":[\"jwt\"]"), "unknown response mode jwt"},
-                {spa("x", ",\"responseModes\":\"query\""), "responseModes must be a list"},
+                {spa("x", ",\"responseModes\":\"query\""), "responseModes must be an array"},
                 {spa("x", ",\"requirePushedAuthorizationRequests\":\"yes\""), "requirePushedAuthorizationRequests"},
         };
         for (String[] c : cases) {

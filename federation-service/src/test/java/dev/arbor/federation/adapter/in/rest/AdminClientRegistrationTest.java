@@ -147,7 +147,7 @@ class AdminClientRegistrationTest {
                 {"{\"clientId\":\"x\",\"type\":\"confidential\",\"tokenEndpointAuthMethod\":\"private_key_jwt\","
                         + "\"jwks\":{\"keys\":[{\"kty\":\"oct\",\"k\":\"AAAA\"}]}}", "public keys"},
                 {"{\"clientId\":\"x\",\"type\":\"confidential\",\"jwks\":{\"keys\":[]}}", "only for"},
-                {"{\"clientId\":\"x\",\"type\":\"confidential\",\"scopes\":\"api\"}", "list"},
+                {"{\"clientId\":\"x\",\"type\":\"confidential\",\"scopes\":\"api\"}", "array of strings"},
                 {"{\"clientId\":\"x\",\"type\":\"confidential\",\"colour\":\"red\"}", "unknown field colour"},
         };
         for (String[] c : cases) {
