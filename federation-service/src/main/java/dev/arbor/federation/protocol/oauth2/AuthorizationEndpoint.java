@@ -1,26 +1,18 @@
 package dev.arbor.federation.protocol.oauth2;
 
-import dev.arbor.federation.config.ArborConfig;
 import dev.arbor.federation.domain.Client;
-import dev.arbor.federation.domain.FlowIds;
-import dev.arbor.federation.domain.LoginFlow;
-import dev.arbor.federation.domain.LoginFlowState;
 import dev.arbor.federation.domain.ProtocolAdapter;
 import dev.arbor.federation.domain.ProtocolError;
 import dev.arbor.federation.domain.ProtocolRequest;
 import dev.arbor.federation.domain.ProtocolResponse;
 import dev.arbor.federation.domain.ResponseMode;
-import dev.arbor.federation.domain.SsoSession;
 import dev.arbor.federation.port.ClientRepository;
-import dev.arbor.federation.port.LoginFlowStore;
-import dev.arbor.federation.port.SessionGateway;
+import dev.arbor.federation.protocol.LoginFlows;
 import dev.arbor.federation.protocol.ProtocolAdapters;
 import dev.arbor.federation.protocol.oidc.EssentialAcr;
 import dev.arbor.federation.protocol.oidc.IdTokenHintVerifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,27 +33,18 @@ public class AuthorizationEndpoint {
     private final AuthorizationRequestResolver resolver;
     private final IdTokenHintVerifier idTokenHints;
     private final ProtocolAdapters adapters;
-    private final SessionGateway sessions;
-    private final LoginFlowStore flows;
-    private final ConsentCheck consent;
+    private final LoginFlows loginFlows;
     private final RealmUrls urls;
-    private final Clock clock;
-    private final Duration flowTtl;
 
     public AuthorizationEndpoint(ClientRepository clients, AuthorizationRequestResolver resolver,
-                                 IdTokenHintVerifier idTokenHints, ProtocolAdapters adapters, SessionGateway sessions,
-                                 LoginFlowStore flows, ConsentCheck consent, RealmUrls urls, Clock clock,
-                                 ArborConfig config) {
+                                 IdTokenHintVerifier idTokenHints, ProtocolAdapters adapters, LoginFlows loginFlows,
+                                 RealmUrls urls) {
         this.clients = clients;
         this.resolver = resolver;
         this.idTokenHints = idTokenHints;
         this.adapters = adapters;
-        this.sessions = sessions;
-        this.flows = flows;
-        this.consent = consent;
+        this.loginFlows = loginFlows;
         this.urls = urls;
-        this.clock = clock;
-        this.flowTtl = config.federation().loginFlowTtl();
     }
 
     /**
@@ -130,24 +113,10 @@ public class AuthorizationEndpoint {
                 return Uni.createFrom().item(adapter.failed(request, issuer,
                         new ProtocolError(OAuth2Errors.INVALID_REQUEST, "id_token_hint is not valid")));
             }
-            LoginFlow flow = LoginFlow.start(FlowIds.newId(), realm, adapter.protocol(), request, clock.instant());
-            return usableSession(realm, sessionId, request).chain(found -> {
-                // OIDC Core §3.1.2.1 id_token_hint: a session of another user does not answer this request;
-                // §5.5.1.1: nor does one of an acr the request does not accept as essential
-                Optional<SsoSession> session = found.filter(s -> hint.isEmpty() || hint.get().equals(s.subject()))
-                        .filter(s -> EssentialAcr.isMetBy(request, s.acr()));
-                if (session.isPresent()) {
-                    return consent.proceed(flow, session.get(), adapter);
-                }
-                if (request.passive()) {
-                    // OIDC Core §3.1.2.6 — prompt=none and no usable session
-                    return Uni.createFrom().item(adapter.failed(request, issuer,
-                            new ProtocolError(OAuth2Errors.LOGIN_REQUIRED, "the user is not logged in")));
-                }
-                LoginFlow waiting = flow.moveTo(LoginFlowState.AWAITING_AUTHENTICATION);
-                return flows.save(waiting, flowTtl).map(v -> new ProtocolResponse.Redirect(
-                        urls.loginPage(realm, waiting.id(), request.parameter("ui_locales"))));
-            });
+            // OIDC Core §3.1.2.1 id_token_hint: a session of another user does not answer this request;
+            // §5.5.1.1: nor does one of an acr the request does not accept as essential
+            return loginFlows.start(realm, adapter, request, sessionId,
+                    s -> (hint.isEmpty() || hint.get().equals(s.subject())) && EssentialAcr.isMetBy(request, s.acr()));
         });
     }
 
@@ -187,15 +156,6 @@ public class AuthorizationEndpoint {
             return page("The authorization request cannot be used: " + error.description() + ".");
         }
         return Uni.createFrom().item(AuthorizationResponses.error(redirectUri.get(), error, state, urls.issuer(realm)));
-    }
-
-    private Uni<Optional<SsoSession>> usableSession(String realm, String sessionId, ProtocolRequest request) {
-        if (sessionId == null || sessionId.isEmpty()) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        long now = clock.instant().getEpochSecond();
-        return sessions.find(realm, sessionId).map(found -> found
-                .filter(s -> s.isActiveAt(now) && request.acceptsExistingSession(s.authTime(), now)));
     }
 
     private static Optional<String> single(Map<String, List<String>> parameters, String name) {

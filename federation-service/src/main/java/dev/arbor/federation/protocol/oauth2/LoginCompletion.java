@@ -3,6 +3,7 @@ package dev.arbor.federation.protocol.oauth2;
 import dev.arbor.contracts.token.v1.Authentication;
 import dev.arbor.contracts.token.v1.IssueAuthorizationCodeRequest;
 import dev.arbor.contracts.token.v1.TokenPolicy;
+import dev.arbor.federation.domain.IdentityAssertingAdapter;
 import dev.arbor.federation.domain.LoginFlow;
 import dev.arbor.federation.domain.LoginFlowState;
 import dev.arbor.federation.domain.ProtocolAdapter;
@@ -27,7 +28,8 @@ import java.util.Map;
  * (OIDC Core §5.4) and those the {@code claims} parameter asks for one by one (§5.5: ID token claims in the
  * code's authentication, UserInfo claim names alongside for the access token), has token-service issue a
  * one-time authorization code bound to client, redirect URI, scopes, PKCE challenge and nonce
- * (RFC 6749 §4.1.2, RFC 7636 §4.4), and lets the flow's adapter render the response.
+ * (RFC 6749 §4.1.2, RFC 7636 §4.4), and lets the flow's adapter render the response. An
+ * {@link IdentityAssertingAdapter} (SAML) gets the claims and builds its assertion itself; no code is issued.
  */
 @ApplicationScoped
 public class LoginCompletion {
@@ -64,6 +66,13 @@ public class LoginCompletion {
             if (claims.isEmpty()) {
                 return Uni.createFrom().item(adapter.failed(flow.request(), issuer,
                         new ProtocolError(OAuth2Errors.ACCESS_DENIED, "the authenticated identity is not available")));
+            }
+            if (adapter instanceof IdentityAssertingAdapter asserting) {
+                // e.g. SAML: the adapter builds and signs the assertion itself; the SP (its entityID) joins the session
+                return participants.add(flow.realm(), session.sid(), flow.clientId(),
+                                Instant.ofEpochSecond(session.expiresAt()))
+                        .chain(v -> Uni.createFrom().completionStage(() -> asserting.assertIdentity(
+                                authenticated.moveTo(LoginFlowState.COMPLETED), session, claims.get(), issuer)));
             }
             return issueCode(authenticated, session, claims.get(), issuer)
                     // the client now takes part in the session: it is logged out with it (docs/guides/logout.md)

@@ -1,0 +1,211 @@
+package dev.arbor.federation.protocol.saml2;
+
+import dev.arbor.federation.domain.saml2.NameIdFormat;
+import dev.arbor.federation.domain.saml2.SamlBinding;
+import dev.arbor.federation.domain.saml2.SamlEndpoint;
+import dev.arbor.federation.domain.saml2.ServiceProvider;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.opensaml.saml.common.SAMLVersion;
+import org.opensaml.saml.saml2.core.AuthnContextClassRef;
+import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.opensaml.saml.saml2.core.NameIDPolicy;
+import org.opensaml.saml.saml2.core.RequestedAuthnContext;
+
+/**
+ * SAML Core §3.4.1 and Profiles §4.1.4.1 — checks an AuthnRequest from a registered SP. First what
+ * makes it trustworthy (signature, version, freshness, destination, a registered ACS); failures there
+ * are {@link InvalidSamlRequest}s, answered with an error page because nothing in the request can be
+ * believed. Then what the SP asks for (binding, NameID policy, authentication context); refusals
+ * there go back to the registered ACS as a SAML status. The request ID is checked for replay by the
+ * caller (it needs the shared cache), for {@link SamlAuthnRequest#rememberUntil()}.
+ */
+public final class AuthnRequestValidator {
+    private static final String ENTITY_FORMAT = "urn:oasis:names:tc:SAML:2.0:nameid-format:entity";
+    /** xs:ID is an NCName; a bound on the length keeps it a sane storage key. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,255}");
+
+    private final Duration clockSkew;
+    private final Duration maxAge;
+
+    /**
+     * @param clockSkew how far the SP's clock may be off (IssueInstant in the future, or later than maxAge)
+     * @param maxAge    how old a request may be when it arrives (time to pass through the browser)
+     */
+    public AuthnRequestValidator(Duration clockSkew, Duration maxAge) {
+        this.clockSkew = clockSkew;
+        this.maxAge = maxAge;
+    }
+
+    /** Parses the hardened way ({@link SamlXml}); anything but an AuthnRequest is refused. */
+    public static AuthnRequest parse(ReceivedMessage message) {
+        try {
+            return SamlXml.unmarshall(message.xml(), AuthnRequest.class);
+        } catch (SamlXml.SamlXmlException e) {
+            throw new InvalidSamlRequest(e.getMessage());
+        }
+    }
+
+    /** The Issuer: the SP's entityID, to look it up (SAML Profiles §4.1.4.1: the Issuer MUST be present). */
+    public static String issuer(AuthnRequest request) {
+        if (request.getIssuer() == null || request.getIssuer().getValue() == null
+                || request.getIssuer().getValue().isBlank()) {
+            throw new InvalidSamlRequest("the AuthnRequest has no Issuer");
+        }
+        String format = request.getIssuer().getFormat();
+        if (format != null && !format.equals(ENTITY_FORMAT)) {
+            throw new InvalidSamlRequest("the Issuer is not an entity");
+        }
+        return request.getIssuer().getValue().strip();
+    }
+
+    /**
+     * @param sp     the SP the Issuer names
+     * @param ssoUrl this realm's SSO endpoint, the only acceptable Destination
+     */
+    public AuthnRequestCheck check(ReceivedMessage message, AuthnRequest request, ServiceProvider sp, String ssoUrl,
+                                   Instant now) {
+        boolean signed = RequestSignatureVerifier.verify(message, request, sp.signingCertificates());
+        if (!signed && sp.settings().requireSignedAuthnRequests()) {
+            throw new InvalidSamlRequest("the SP must sign its AuthnRequests");
+        }
+        if (request.getVersion() == null || !SAMLVersion.VERSION_20.equals(request.getVersion())) {
+            throw new InvalidSamlRequest("Version must be 2.0");
+        }
+        if (request.getID() == null || !ID.matcher(request.getID()).matches()) {
+            throw new InvalidSamlRequest("the ID is missing or malformed");
+        }
+        Instant issued = request.getIssueInstant();
+        if (issued == null || issued.isAfter(now.plus(clockSkew)) || issued.isBefore(now.minus(maxAge).minus(clockSkew))) {
+            throw new InvalidSamlRequest("IssueInstant is outside the accepted window");
+        }
+        checkDestination(request.getDestination(), signed, ssoUrl);
+        AcsChoice choice = chooseAcs(request, sp);
+        SamlAuthnRequest accepted = new SamlAuthnRequest(request.getID(), sp.entityId(), choice.acs(),
+                message.relayState(), null, Boolean.TRUE.equals(request.isForceAuthn()),
+                Boolean.TRUE.equals(request.isPassive()), "", issued.plus(maxAge).plus(clockSkew).plus(clockSkew));
+        if (choice.status() != null) {
+            return new AuthnRequestCheck.Refused(accepted, choice.status());
+        }
+        if (request.getSubject() != null) {
+            return new AuthnRequestCheck.Refused(accepted, SamlStatus.requester(SamlStatus.REQUEST_UNSUPPORTED,
+                    "a Subject in the AuthnRequest is not supported"));
+        }
+        NameIdFormat format;
+        try {
+            format = nameIdFormat(request.getNameIDPolicy(), sp);
+        } catch (IllegalArgumentException e) {
+            return new AuthnRequestCheck.Refused(accepted,
+                    SamlStatus.requester(SamlStatus.INVALID_NAME_ID_POLICY, e.getMessage()));
+        }
+        Optional<String> tree = tree(request.getRequestedAuthnContext(), sp.settings().authnContextTrees());
+        if (tree.isEmpty()) {
+            return new AuthnRequestCheck.Refused(accepted, SamlStatus.requester(SamlStatus.NO_AUTHN_CONTEXT,
+                    "the requested authentication context is not offered"));
+        }
+        return new AuthnRequestCheck.Accepted(new SamlAuthnRequest(accepted.id(), accepted.spEntityId(),
+                accepted.acs(), accepted.relayState(), format, accepted.forceAuthn(), accepted.passive(), tree.get(),
+                accepted.rememberUntil()));
+    }
+
+    /** SAML Bindings §3.4.5.2 / §3.5.5.2: a signed request MUST name its Destination, and it must be this endpoint. */
+    private static void checkDestination(String destination, boolean signed, String ssoUrl) {
+        if (destination == null) {
+            if (signed) {
+                throw new InvalidSamlRequest("a signed AuthnRequest must have a Destination");
+            }
+            return;
+        }
+        if (!destination.equals(ssoUrl)) {
+            throw new InvalidSamlRequest("the Destination is not this endpoint");
+        }
+    }
+
+    private record AcsChoice(SamlEndpoint acs, SamlStatus status) {
+    }
+
+    /**
+     * SAML Core §3.4.1: AssertionConsumerServiceURL (exact, registered) or AssertionConsumerServiceIndex
+     * (registered), not both; with neither the default. Only HTTP-POST answers exist: HTTP-Artifact (or
+     * any other ProtocolBinding) is answered with UnsupportedBinding at the SP's HTTP-POST ACS.
+     */
+    private static AcsChoice chooseAcs(AuthnRequest request, ServiceProvider sp) {
+        String url = request.getAssertionConsumerServiceURL();
+        Integer index = request.getAssertionConsumerServiceIndex();
+        if (url != null && index != null) {
+            throw new InvalidSamlRequest("AssertionConsumerServiceURL and AssertionConsumerServiceIndex are exclusive");
+        }
+        Optional<SamlEndpoint> named = url != null || index != null
+                ? sp.assertionConsumerService(url, index, null) : sp.assertionConsumerService(null, null, null);
+        if (named.isEmpty()) {
+            throw new InvalidSamlRequest("the AssertionConsumerService is not registered for the SP");
+        }
+        String binding = request.getProtocolBinding();
+        boolean postAsked = binding == null || binding.equals(SamlBinding.HTTP_POST.uri());
+        if (postAsked && named.get().binding() == SamlBinding.HTTP_POST) {
+            return new AcsChoice(named.get(), null);
+        }
+        if (postAsked && url != null) {
+            // the URL is registered, but maybe for POST too under another entry
+            Optional<SamlEndpoint> post = sp.assertionConsumerService(url, null, SamlBinding.HTTP_POST);
+            if (post.isPresent()) {
+                return new AcsChoice(post.get(), null);
+            }
+        }
+        SamlEndpoint fallback = defaultPostAcs(sp).orElseThrow(
+                () -> new InvalidSamlRequest("the SP has no HTTP-POST AssertionConsumerService"));
+        return new AcsChoice(fallback, SamlStatus.requester(SamlStatus.UNSUPPORTED_BINDING,
+                "only the HTTP-POST binding is supported for responses"));
+    }
+
+    private static Optional<SamlEndpoint> defaultPostAcs(ServiceProvider sp) {
+        return sp.assertionConsumerServices().stream().filter(e -> e.binding() == SamlBinding.HTTP_POST)
+                .min(Comparator.comparing((SamlEndpoint e) -> !e.isDefault())
+                        .thenComparing(e -> e.index() == null ? Integer.MAX_VALUE : e.index()));
+    }
+
+    /**
+     * SAML Core §3.4.1.1 — the NameID format asked for; unspecified (or none) leaves it to the SP's
+     * settings. An SPNameQualifier other than the SP itself would be an affiliation: not supported.
+     */
+    private static NameIdFormat nameIdFormat(NameIDPolicy policy, ServiceProvider sp) {
+        if (policy == null) {
+            return null;
+        }
+        if (policy.getSPNameQualifier() != null && !policy.getSPNameQualifier().equals(sp.entityId())) {
+            throw new IllegalArgumentException("SPNameQualifier must be the SP itself");
+        }
+        String format = policy.getFormat();
+        if (format == null || format.equals(NameIdFormat.UNSPECIFIED.uri())) {
+            return null;
+        }
+        return NameIdFormat.of(format)
+                .orElseThrow(() -> new IllegalArgumentException("NameID format not supported: " + format));
+    }
+
+    /**
+     * SAML Core §3.3.2.2.1 — RequestedAuthnContext to the tree that satisfies it. The contexts are not
+     * ordered here, so exact, minimum and maximum are each met by a tree mapped to one of the listed
+     * classes exactly; better (strictly stronger) and declaration references cannot be met.
+     *
+     * @return the tree ("" when nothing was requested); empty when the request cannot be met
+     */
+    static Optional<String> tree(RequestedAuthnContext requested, Map<String, String> trees) {
+        if (requested == null) {
+            return Optional.of("");
+        }
+        if (requested.getComparison() == AuthnContextComparisonTypeEnumeration.BETTER
+                || !requested.getAuthnContextDeclRefs().isEmpty()) {
+            return Optional.empty();
+        }
+        List<AuthnContextClassRef> classes = requested.getAuthnContextClassRefs();
+        return classes.stream().map(AuthnContextClassRef::getURI).filter(uri -> uri != null && trees.containsKey(uri))
+                .map(trees::get).findFirst();
+    }
+}

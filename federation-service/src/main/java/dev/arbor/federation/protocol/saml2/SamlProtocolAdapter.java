@@ -1,0 +1,168 @@
+package dev.arbor.federation.protocol.saml2;
+
+import dev.arbor.federation.config.ArborConfig;
+import dev.arbor.federation.config.SamlSsoConfig;
+import dev.arbor.federation.domain.Client;
+import dev.arbor.federation.domain.IdentityAssertingAdapter;
+import dev.arbor.federation.domain.LoginFlow;
+import dev.arbor.federation.domain.ProtocolError;
+import dev.arbor.federation.domain.ProtocolRequest;
+import dev.arbor.federation.domain.ProtocolResponse;
+import dev.arbor.federation.domain.SsoSession;
+import dev.arbor.federation.domain.saml2.NameIdFormat;
+import dev.arbor.federation.domain.saml2.SamlBinding;
+import dev.arbor.federation.domain.saml2.SamlEndpoint;
+import dev.arbor.federation.port.SamlCredentials;
+import dev.arbor.federation.port.ServiceProviderRegistry;
+import dev.arbor.federation.protocol.oauth2.AuthorizationResponses;
+import dev.arbor.federation.protocol.oauth2.OAuth2Errors;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.opensaml.saml.saml2.core.Response;
+
+/**
+ * SAML 2.0 Web Browser SSO (SAML Profiles §4.1) on the protocol-neutral core. Requests do not come
+ * through {@link #parse}: checking an AuthnRequest needs the SP's metadata, looked up asynchronously,
+ * so {@link SamlSsoEndpoint} decodes and checks it and starts the flow itself; {@link #parse} is
+ * always "not mine" (OIDC parameters are never SAML's). Answers are Responses auto-posted to the
+ * registered ACS the flow kept (SAML Bindings §3.5).
+ */
+@ApplicationScoped
+public class SamlProtocolAdapter implements IdentityAssertingAdapter {
+    public static final String PROTOCOL = "saml2";
+    static final String REQUEST_ID = "saml_request_id";
+    static final String RELAY_STATE = "relay_state";
+    static final String NAME_ID_FORMAT = "name_id_format";
+
+    private final ServiceProviderRegistry registry;
+    private final SamlCredentials credentials;
+    private final SamlResponseBuilder builder;
+    private final Clock clock;
+    private final byte[] persistentKey;
+
+    public SamlProtocolAdapter(ServiceProviderRegistry registry, SamlCredentials credentials, SamlSsoConfig config,
+                               ArborConfig arbor, Clock clock) {
+        this.registry = registry;
+        this.credentials = credentials;
+        this.builder = new SamlResponseBuilder(config.assertionLifetime());
+        this.clock = clock;
+        this.persistentKey = config.persistentNameIdKey().map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> derive(arbor.federation().clientSecretPepper()));
+    }
+
+    @Override
+    public String protocol() {
+        return PROTOCOL;
+    }
+
+    @Override
+    public Optional<ProtocolRequest> parse(Map<String, String> parameters) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ProtocolError> validate(ProtocolRequest request, Client client) {
+        return Optional.empty(); // checked against the SP by AuthnRequestValidator
+    }
+
+    @Override
+    public ProtocolResponse authenticated(LoginFlow flow, String issuer, String artifact) {
+        throw new IllegalStateException("SAML flows complete through assertIdentity");
+    }
+
+    /** The flow's request, as the core keeps it. */
+    static ProtocolRequest toProtocolRequest(SamlAuthnRequest request) {
+        Map<String, String> kept = new HashMap<>();
+        kept.put(REQUEST_ID, request.id());
+        if (request.relayState() != null) {
+            kept.put(RELAY_STATE, request.relayState());
+        }
+        if (request.nameIdFormat() != null) {
+            kept.put(NAME_ID_FORMAT, request.nameIdFormat().uri());
+        }
+        return new ProtocolRequest(request.spEntityId(), request.acs().location(), request.tree(),
+                request.forceAuthn(), request.passive(), null, kept);
+    }
+
+    /** A core failure (no session for IsPassive, no identity) as a status at the ACS; unsigned (no assertion). */
+    @Override
+    public ProtocolResponse failed(ProtocolRequest request, String issuer, ProtocolError error) {
+        SamlStatus status = switch (error.code()) {
+            case OAuth2Errors.LOGIN_REQUIRED -> SamlStatus.responder(SamlStatus.NO_PASSIVE, "the user is not logged in");
+            case OAuth2Errors.ACCESS_DENIED -> SamlStatus.responder(SamlStatus.REQUEST_DENIED, "access denied");
+            default -> SamlStatus.responder(SamlStatus.AUTHN_FAILED, "the user could not be authenticated");
+        };
+        Response response = builder.failure(issuer, request.responseTo(), request.parameter(REQUEST_ID), status,
+                clock.instant());
+        return post(request, issuer, response);
+    }
+
+    @Override
+    public CompletionStage<ProtocolResponse> assertIdentity(LoginFlow flow, SsoSession session,
+                                                            Map<String, String> claims, String issuer) {
+        ProtocolRequest kept = flow.request();
+        return registry.find(flow.realm(), flow.clientId()).chain(found -> credentials.signing(flow.realm())
+                .map(key -> {
+                    if (found.isEmpty()) {
+                        return (ProtocolResponse) new ProtocolResponse.ErrorPage(400,
+                                "The service provider is no longer registered.");
+                    }
+                    var sp = found.get();
+                    SamlAuthnRequest request = new SamlAuthnRequest(kept.parameter(REQUEST_ID), sp.entityId(),
+                            new SamlEndpoint(SamlBinding.HTTP_POST, kept.responseTo(), null, false, null),
+                            kept.parameter(RELAY_STATE), NameIdFormat.of(kept.parameter(NAME_ID_FORMAT)).orElse(null),
+                            kept.forceLogin(), kept.passive(), kept.tree(), clock.instant());
+                    var name = SamlResponseBuilder.nameFor(request, sp, session.subject(), claims, persistentKey);
+                    Response response;
+                    if (name.isEmpty()) {
+                        response = builder.failure(issuer, kept.responseTo(), request.id(), SamlStatus.requester(
+                                SamlStatus.INVALID_NAME_ID_POLICY, "the user has no value for the NameID"),
+                                clock.instant());
+                        SamlResponseProtector.sign(response, key);
+                    } else {
+                        response = SamlResponseProtector.protect(builder.success(issuer, sp, request, session,
+                                name.get(), claims, clock.instant()), key, sp);
+                    }
+                    return post(kept, issuer, response);
+                })).subscribeAsCompletionStage();
+    }
+
+    /** A status answer for a request refused after it was trusted, signed with the realm key. */
+    ProtocolResponse refused(SamlAuthnRequest request, SamlStatus status, String issuer,
+                             dev.arbor.federation.domain.saml2.SamlKeyPair key) {
+        Response response = builder.failure(issuer, request.acs().location(), request.id(), status, clock.instant());
+        SamlResponseProtector.sign(response, key);
+        return post(toProtocolRequest(request), issuer, response);
+    }
+
+    /** SAML Bindings §3.5.4 — an auto-posting form with SAMLResponse and the RelayState as received. */
+    private static ProtocolResponse post(ProtocolRequest request, String issuer, Response response) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("SAMLResponse", SamlResponseProtector.encodeForPost(response));
+        String relayState = request.parameter(RELAY_STATE);
+        if (relayState != null) {
+            form.put("RelayState", relayState);
+        }
+        return new ProtocolResponse.FormPost(request.responseTo(), form,
+                issuer + "/" + AuthorizationResponses.SCRIPT_PATH);
+    }
+
+    private static byte[] derive(String pepper) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal("arbor saml2 persistent NameID key v1".getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

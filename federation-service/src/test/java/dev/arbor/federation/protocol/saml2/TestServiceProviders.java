@@ -1,0 +1,66 @@
+package dev.arbor.federation.protocol.saml2;
+
+import dev.arbor.federation.domain.saml2.AssertionEncryption;
+import dev.arbor.federation.domain.saml2.AttributeRelease;
+import dev.arbor.federation.domain.saml2.NameIdFormat;
+import dev.arbor.federation.domain.saml2.SamlBinding;
+import dev.arbor.federation.domain.saml2.SamlEndpoint;
+import dev.arbor.federation.domain.saml2.ServiceProvider;
+import dev.arbor.federation.domain.saml2.ServiceProviderSettings;
+import java.util.List;
+import java.util.Map;
+
+/** Fixture SPs: {@code https://sp.example/metadata} with a POST ACS (index 0, default) and an artifact one (index 1). */
+public final class TestServiceProviders {
+    public static final String ENTITY_ID = "https://sp.example/metadata";
+    public static final String ACS = "https://sp.example/acs";
+    public static final String OTHER_ACS = "https://sp.example/acs2";
+    public static final String ARTIFACT_ACS = "https://sp.example/artifact";
+    public static final String REALM = "demo";
+    public static final String ISSUER = "http://localhost:8080/realms/demo";
+    public static final String SSO_URL = ISSUER + "/saml2/sso";
+    public static final String MFA_CLASS = "https://refeds.org/profile/mfa";
+
+    private TestServiceProviders() {
+    }
+
+    public static ServiceProviderSettings settings() {
+        return new ServiceProviderSettings(false, true, AssertionEncryption.NONE, NameIdFormat.PERSISTENT, "email",
+                List.of(new AttributeRelease("email", "urn:oid:0.9.2342.19200300.100.1.3", null, "mail"),
+                        new AttributeRelease("name", "urn:oid:2.16.840.1.113730.3.1.241", null, "displayName")),
+                Map.of(MFA_CLASS, "mfa", SamlResponseBuilder.PASSWORD_PROTECTED_TRANSPORT, "login"), true, false);
+    }
+
+    public static ServiceProvider sp() {
+        return sp(settings());
+    }
+
+    public static ServiceProvider sp(ServiceProviderSettings settings) {
+        return new ServiceProvider(REALM, ENTITY_ID, "Test SP", List.of(
+                new SamlEndpoint(SamlBinding.HTTP_POST, ACS, 0, true, null),
+                new SamlEndpoint(SamlBinding.HTTP_ARTIFACT, ARTIFACT_ACS, 1, false, null),
+                new SamlEndpoint(SamlBinding.HTTP_POST, OTHER_ACS, 2, false, null)),
+                List.of(), List.of(SamlTestKeys.SP_SIGNING.certificate()),
+                List.of(SamlTestKeys.SP_ENCRYPTION.certificate()), false, settings, "<md:EntityDescriptor/>");
+    }
+
+    public static ServiceProviderSettings with(AssertionEncryption encryption, boolean signResponse,
+                                               boolean signAssertion) {
+        ServiceProviderSettings s = settings();
+        return new ServiceProviderSettings(signResponse, signAssertion, encryption, s.nameIdFormat(),
+                s.nameIdAttribute(), s.attributes(), s.authnContextTrees(), s.requireSignedAuthnRequests(),
+                s.allowIdpInitiated());
+    }
+
+    public static ServiceProviderSettings unsignedRequestsAllowed() {
+        ServiceProviderSettings s = settings();
+        return new ServiceProviderSettings(s.signResponse(), s.signAssertion(), s.encryption(), s.nameIdFormat(),
+                s.nameIdAttribute(), s.attributes(), s.authnContextTrees(), false, s.allowIdpInitiated());
+    }
+
+    public static ServiceProviderSettings nameIdFrom(NameIdFormat format, String claim) {
+        ServiceProviderSettings s = settings();
+        return new ServiceProviderSettings(s.signResponse(), s.signAssertion(), s.encryption(), format, claim,
+                s.attributes(), s.authnContextTrees(), s.requireSignedAuthnRequests(), s.allowIdpInitiated());
+    }
+}
