@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** SAML 2.0 SSO settings (keys under {@code arbor.saml.sso.}); docs/reference/saml-sso.md. */
+/** SAML 2.0 SSO settings (keys under {@code arbor.saml.sso.}); docs/reference/saml.md. */
 @ConfigMapping(prefix = "arbor.saml.sso")
 public interface SamlSsoConfig {
 
