@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.arbor.federation.config.ArborConfig;
+import dev.arbor.federation.domain.BrowserOrigins;
 import dev.arbor.federation.domain.Client;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ public class ClientCache {
 
     private final AsyncCache<ClientKey, Optional<Client>> clients;
     private final AsyncCache<String, Boolean> realms;
+    private final AsyncCache<String, BrowserOrigins> origins;
     private final MeterRegistry metrics;
 
     @Inject
@@ -47,6 +49,8 @@ public class ClientCache {
         this.realms = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(Runnable::run)
                 .expireAfter(Expiry.<String, Boolean>creating((k, exists) -> exists ? ttl : negativeTtl))
                 .buildAsync();
+        this.origins = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(Runnable::run)
+                .expireAfterWrite(ttl).buildAsync();
         this.metrics = metrics;
         metrics.gauge("arbor.federation.client.cache.size", this, ClientCache::size);
     }
@@ -59,13 +63,20 @@ public class ClientCache {
         return lookup(realms, realm, load, "realm");
     }
 
+    /** The realm's CORS allow-list ({@link BrowserOrigins}); a change of any client of the realm drops it. */
+    public Uni<BrowserOrigins> browserOrigins(String realm, Supplier<Uni<BrowserOrigins>> load) {
+        return lookup(origins, realm, load, "origins");
+    }
+
     public void evictClient(String realm, String clientId) {
         clients.asMap().remove(new ClientKey(realm, clientId));
+        origins.asMap().remove(realm);
     }
 
     /** Drops the realm and every client of it (a re-import may change a default its clients inherit). */
     public void evictRealm(String realm) {
         realms.asMap().remove(realm);
+        origins.asMap().remove(realm);
         clients.asMap().keySet().removeIf(key -> key.realm().equals(realm));
     }
 
