@@ -9,10 +9,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @WithTestResource(value = ArborSuite.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CustomUiBrowserTest {
     private static final Path EXAMPLE = Path.of("../examples/custom-ui");
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
     private static HttpServer allowed;
     private static HttpServer notAllowed;
 
@@ -90,24 +85,6 @@ class CustomUiBrowserTest {
     }
 
     private static HttpServer serve(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            Path file = EXAMPLE.resolve(path.equals("/") ? "index.html" : path.substring(1)).normalize();
-            if (!file.startsWith(EXAMPLE.normalize()) || !Files.isRegularFile(file)) {
-                exchange.sendResponseHeaders(404, -1);
-                exchange.close();
-                return;
-            }
-            byte[] body = Files.readAllBytes(file);
-            String name = file.getFileName().toString();
-            exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1),
-                    "application/octet-stream"));
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        return server;
+        return StaticSite.serve(EXAMPLE, "localhost", port);
     }
 }

@@ -18,10 +18,12 @@ public class JourneyResponses {
 
     private final boolean secureCookie;
     private final MemoryCookies memoryCookies;
+    private final RealmCookieSites sites;
 
-    public JourneyResponses(ArborConfig config, MemoryCookies memoryCookies) {
+    public JourneyResponses(ArborConfig config, MemoryCookies memoryCookies, RealmCookieSites sites) {
         this.secureCookie = config.publicUrl().toLowerCase(java.util.Locale.ROOT).startsWith("https:");
         this.memoryCookies = memoryCookies;
+        this.sites = sites;
     }
 
     public Response toResponse(JourneyOutcome outcome) {
@@ -37,15 +39,18 @@ public class JourneyResponses {
     private Response succeeded(JourneyOutcome.Succeeded ok) {
         Response.ResponseBuilder response = Response.ok(new JourneyJson.Success(ok.successUrl(), ok.realm()),
                         MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.SET_COOKIE, cookie(ok.sessionId()))
+                .header(HttpHeaders.SET_COOKIE, cookie(ok.realm(), ok.sessionId()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
-        ok.nodeCookies().forEach(c -> response.header(HttpHeaders.SET_COOKIE, memoryCookies.setCookie(c)));
+        ok.nodeCookies().forEach(c -> response.header(HttpHeaders.SET_COOKIE, memoryCookies.setCookie(ok.realm(), c)));
         return response.build();
     }
 
-    /** RFC 6265 §4.1 cookie; {@code Secure} when the public URL is https. */
-    String cookie(String sessionId) {
-        return COOKIE + "=" + sessionId + "; Path=/; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : "");
+    /**
+     * RFC 6265 §4.1 cookie; {@code SameSite} as the realm's {@code ui.cookies} says ({@link
+     * dev.arbor.authtree.domain.realm.CookieSite}), {@code Secure} when the public URL is https or the mode needs it.
+     */
+    String cookie(String realm, String sessionId) {
+        return COOKIE + "=" + sessionId + "; Path=/; HttpOnly; " + sites.of(realm).attributes(secureCookie);
     }
 
     static Response json(int status, Object body) {

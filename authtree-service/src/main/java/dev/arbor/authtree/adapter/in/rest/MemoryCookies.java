@@ -13,7 +13,8 @@ import java.util.Map;
  * The cookies of per-node memory on the journey API: reads the {@code arbor_session} cookie and the node
  * cookies a journey start carries, and writes the node cookies of a success. On https a node cookie is
  * {@code __Host-}-prefixed and {@code Secure} (RFC 6265bis §4.1.3.2: set only by this origin, Path=/), and
- * only the prefixed name is believed; always {@code HttpOnly} and {@code SameSite=Lax}.
+ * only the prefixed name is believed; always {@code HttpOnly}, and {@code SameSite} as the realm's
+ * {@code ui.cookies} says ({@code Lax}, or {@code None; Secure} for a login UI on another site).
  */
 @ApplicationScoped
 public class MemoryCookies {
@@ -22,9 +23,11 @@ public class MemoryCookies {
     private static final int MAX_VALUE = 8 * 1024;
 
     private final boolean secure;
+    private final RealmCookieSites sites;
 
-    public MemoryCookies(ArborConfig config) {
+    public MemoryCookies(ArborConfig config, RealmCookieSites sites) {
         this.secure = config.publicUrl().toLowerCase(Locale.ROOT).startsWith("https:");
+        this.sites = sites;
     }
 
     PresentedMemory presented(Map<String, Cookie> cookies) {
@@ -45,9 +48,9 @@ public class MemoryCookies {
     }
 
     /** The Set-Cookie value of one node cookie; Max-Age is the result's remaining lifetime. */
-    String setCookie(NodeCookies.NodeCookie cookie) {
+    String setCookie(String realm, NodeCookies.NodeCookie cookie) {
         long maxAge = Math.max(1, cookie.maxAge().toSeconds());
         return (secure ? HOST_PREFIX : "") + cookie.name() + "=" + cookie.value() + "; Max-Age=" + maxAge
-                + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
+                + "; Path=/; HttpOnly; " + sites.of(realm).attributes(secure);
     }
 }

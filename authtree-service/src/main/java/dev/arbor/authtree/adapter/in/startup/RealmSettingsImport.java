@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.arbor.authtree.adapter.out.webauthn.WebAuthnRealms;
 import dev.arbor.authtree.adapter.in.rest.JourneyOriginPolicy;
+import dev.arbor.authtree.adapter.in.rest.RealmCookieSites;
 import dev.arbor.authtree.config.ArborConfig;
+import dev.arbor.authtree.domain.realm.CookieSite;
 import dev.arbor.authtree.domain.webauthn.RelyingPartySettings;
 import dev.arbor.contracts.realm.EnvSubstitution;
 import io.quarkus.runtime.StartupEvent;
@@ -23,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads the per-replica settings of every realm YAML in {@code arbor.realms.dir} at start-up: the
  * {@code webauthn:} section ({@code rpId}, {@code rpName}, {@code origins}) and the {@code journeyApi:}
- * section ({@code allowedOrigins}: the login UIs on other origins that may call the journey API). Kept apart
+ * section ({@code allowedOrigins}: the login UIs on other origins that may call the journey API) and
+ * {@code ui.cookies} ({@code same-site} or {@code cross-site}: the SameSite mode of the cookies). Kept apart
  * from {@link RealmImportOnStartup} (trees and users, in the database) because it is configuration each
  * replica holds. A bad section stops start-up with the file named.
  */
@@ -34,12 +37,15 @@ public class RealmSettingsImport {
 
     private final WebAuthnRealms realms;
     private final JourneyOriginPolicy journeyOrigins;
+    private final RealmCookieSites cookieSites;
     private final Path dir;
     private final EnvSubstitution env = EnvSubstitution.fromSystemEnvironment();
 
-    public RealmSettingsImport(WebAuthnRealms realms, JourneyOriginPolicy journeyOrigins, ArborConfig config) {
+    public RealmSettingsImport(WebAuthnRealms realms, JourneyOriginPolicy journeyOrigins, RealmCookieSites cookieSites,
+                               ArborConfig config) {
         this.realms = realms;
         this.journeyOrigins = journeyOrigins;
+        this.cookieSites = cookieSites;
         this.dir = Path.of(config.realms().dir());
     }
 
@@ -68,6 +74,13 @@ public class RealmSettingsImport {
                 String realm = env.apply(root.get("realm").asText(), name);
                 journeyOrigins.put(realm, allowed);
                 LOG.infof("realm %s: journey API open to %s", realm, allowed);
+            }
+            JsonNode cookies = root.path("ui").path("cookies");
+            if (!cookies.isMissingNode() && !cookies.isNull()) {
+                String realm = env.apply(root.get("realm").asText(), name);
+                CookieSite site = CookieSite.of(env.apply(cookies.asText(), name));
+                cookieSites.put(realm, site);
+                LOG.infof("realm %s: cookies %s", realm, site.value());
             }
             JsonNode section = root.get("webauthn");
             if (section == null || section.isNull()) {

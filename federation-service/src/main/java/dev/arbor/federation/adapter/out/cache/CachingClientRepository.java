@@ -1,6 +1,7 @@
 package dev.arbor.federation.adapter.out.cache;
 
 import dev.arbor.federation.adapter.out.postgres.PanacheClientRepository;
+import dev.arbor.federation.domain.BrowserOrigins;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.RealmDefinition;
 import dev.arbor.federation.domain.RegistrationPolicy;
@@ -14,7 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * {@link ClientRepository} answering the lookups of every token, introspection and revocation request
- * from {@link ClientCache} instead of PostgreSQL. The admin listing reads the store. A realm import
+ * (and the CORS allow-list of those endpoints) from {@link ClientCache} instead of PostgreSQL. The admin listing reads the store. A realm import
  * evicts the realm here at once and announces {@code realm.changed} to the other replicas; a failed
  * announcement is logged, not fatal (the others' copies then expire after the cache TTL).
  */
@@ -50,6 +51,11 @@ public class CachingClientRepository implements ClientRepository {
     @Override
     public Uni<RegistrationPolicy> registrationPolicy(String realm) {
         return cache.registrationPolicy(realm, () -> store.registrationPolicy(realm));
+    }
+
+    @Override
+    public Uni<BrowserOrigins> browserOrigins(String realm) {
+        return cache.browserOrigins(realm, () -> store.browserOrigins(realm));
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.arbor.federation.config.ArborConfig;
+import dev.arbor.federation.domain.BrowserOrigins;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.RegistrationPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +35,7 @@ public class ClientCache {
     private final AsyncCache<ClientKey, Optional<Client>> clients;
     private final AsyncCache<String, Boolean> realms;
     private final AsyncCache<String, RegistrationPolicy> registrationPolicies;
+    private final AsyncCache<String, BrowserOrigins> origins;
     private final MeterRegistry metrics;
 
     @Inject
@@ -50,6 +52,8 @@ public class ClientCache {
                 .expireAfter(Expiry.<String, Boolean>creating((k, exists) -> exists ? ttl : negativeTtl))
                 .buildAsync();
         this.registrationPolicies = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(Runnable::run)
+                .expireAfterWrite(ttl).buildAsync();
+        this.origins = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(Runnable::run)
                 .expireAfterWrite(ttl).buildAsync();
         this.metrics = metrics;
         metrics.gauge("arbor.federation.client.cache.size", this, ClientCache::size);
@@ -68,14 +72,21 @@ public class ClientCache {
         return lookup(registrationPolicies, realm, load, "registration-policy");
     }
 
+    /** The realm's CORS allow-list ({@link BrowserOrigins}); a change of any client of the realm drops it. */
+    public Uni<BrowserOrigins> browserOrigins(String realm, Supplier<Uni<BrowserOrigins>> load) {
+        return lookup(origins, realm, load, "origins");
+    }
+
     public void evictClient(String realm, String clientId) {
         clients.asMap().remove(new ClientKey(realm, clientId));
+        origins.asMap().remove(realm);
     }
 
     /** Drops the realm and every client of it (a re-import may change a default its clients inherit). */
     public void evictRealm(String realm) {
         realms.asMap().remove(realm);
         registrationPolicies.asMap().remove(realm);
+        origins.asMap().remove(realm);
         clients.asMap().keySet().removeIf(key -> key.realm().equals(realm));
     }
 
