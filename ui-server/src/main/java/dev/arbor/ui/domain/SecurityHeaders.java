@@ -25,6 +25,14 @@ public final class SecurityHeaders {
             "Referrer-Policy", "no-referrer",
             "X-Content-Type-Options", "nosniff");
 
+    /**
+     * RFC 6797 HSTS, on responses that went out over https (TLS here, or at the proxy in front:
+     * {@code X-Forwarded-Proto: https}); a browser ignores it over plain http (§8.1), so local runs are
+     * unaffected. One year, subdomains included, as the HSTS preload list asks.
+     */
+    public static final Map<String, String> HTTPS_ONLY = Map.of(
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+
     /** On HTML documents only: the pages are not fingerprinted yet, so they are never cached. */
     public static final Map<String, String> HTML_ONLY = Map.of(
             "Content-Security-Policy", CONTENT_SECURITY_POLICY,

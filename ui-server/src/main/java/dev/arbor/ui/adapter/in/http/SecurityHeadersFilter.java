@@ -31,6 +31,9 @@ public class SecurityHeadersFilter {
             if (SecurityHeaders.isHtml(headers.get(HttpHeaders.CONTENT_TYPE))) {
                 SecurityHeaders.HTML_ONLY.forEach(headers::set);
             }
+            if (ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().getHeader("X-Forwarded-Proto"))) {
+                SecurityHeaders.HTTPS_ONLY.forEach(headers::set);
+            }
         });
         ctx.next();
     }

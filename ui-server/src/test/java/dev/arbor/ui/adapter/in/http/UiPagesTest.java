@@ -48,6 +48,15 @@ class UiPagesTest {
     }
 
     @Test
+    void hstsOnlyWhenTheRequestCameOverHttps() {
+        ui().header("X-Forwarded-Proto", "https").get("/ui/login/").then().statusCode(200)
+                .header("Strict-Transport-Security", equalTo("max-age=31536000; includeSubDomains"));
+        ui().header("X-Forwarded-Proto", "https").get("/ui/styles.css").then().statusCode(200)
+                .header("Strict-Transport-Security", equalTo("max-age=31536000; includeSubDomains"));
+        ui().get("/ui/login/").then().statusCode(200).header("Strict-Transport-Security", nullValue());
+    }
+
+    @Test
     void loginPageThenHasTheIdsTheBrowserTestUses() {
         ui().get("/ui/login/").then().statusCode(200)
                 .body(containsString("id=\"login-form\""))
