@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.streams.ReadStream;
@@ -15,6 +16,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,6 +34,7 @@ final class UpstreamFailoverInterceptor implements ProxyInterceptor {
 
     static final String INSTANCE_HEADER = "X-Arbor-Upstream-Instance";
     private static final Logger LOG = Logger.getLogger(UpstreamFailoverInterceptor.class);
+    private static final Set<HttpMethod> BODILESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Upstream upstream;
     private final UpstreamOrigin origin;
@@ -103,17 +106,20 @@ final class UpstreamFailoverInterceptor implements ProxyInterceptor {
 
     /**
      * Reads a body of known, small length into memory so it can be sent twice; completes with whether
-     * the request can be replayed.
+     * the request can be replayed. HTTP/2 carries no {@code Content-Length} for a request without a body
+     * (its HEADERS frame ends the stream), so a GET, HEAD or OPTIONS of unknown length is read to its end
+     * (empty in practice, at most the limit) and is replayable like any bodiless request.
      */
     private Future<Boolean> bufferBody(ProxyRequest request) {
         Body body = request.getBody();
         long length = body == null ? 0 : body.length();
         HttpServerRequest client = request.proxiedRequest();
         if (length < 0) {
+            if (client.version() == HttpVersion.HTTP_2) {
+                return BODILESS.contains(client.method()) ? readAll(request, body, -1) : Future.succeededFuture(false);
+            }
             // HTTP/1.x without Content-Length or Transfer-Encoding has no body (RFC 9112 §6.3)
-            boolean noBody = client.version() != HttpVersion.HTTP_2
-                    && !client.headers().contains(HttpHeaders.TRANSFER_ENCODING);
-            return Future.succeededFuture(noBody);
+            return Future.succeededFuture(!client.headers().contains(HttpHeaders.TRANSFER_ENCODING));
         }
         if (length == 0) {
             return Future.succeededFuture(true);
@@ -121,11 +127,21 @@ final class UpstreamFailoverInterceptor implements ProxyInterceptor {
         if (length > bodyLimit) {
             return Future.succeededFuture(false);
         }
+        return readAll(request, body, length);
+    }
+
+    /** Reads the body into memory (at most the limit) and sets it back on the request; {@code length} -1: unknown. */
+    private Future<Boolean> readAll(ProxyRequest request, Body body, long length) {
         Promise<Boolean> read = Promise.promise();
-        Buffer collected = Buffer.buffer((int) length);
+        Buffer collected = Buffer.buffer(length > 0 ? (int) length : 0);
         ReadStream<Buffer> stream = body.stream();
         stream.exceptionHandler(read::tryFail);
-        stream.handler(collected::appendBuffer);
+        stream.handler(chunk -> {
+            collected.appendBuffer(chunk);
+            if (collected.length() > bodyLimit) {
+                read.tryFail(new IllegalStateException("request body over " + bodyLimit + " bytes"));
+            }
+        });
         stream.endHandler(end -> {
             request.setBody(Body.body(collected));
             read.tryComplete(true);
