@@ -132,8 +132,13 @@ final class UpstreamFailoverInterceptor implements ProxyInterceptor {
 
     /** Reads the body into memory (at most the limit) and sets it back on the request; {@code length} -1: unknown. */
     private Future<Boolean> readAll(ProxyRequest request, Body body, long length) {
-        Promise<Boolean> read = Promise.promise();
         Buffer collected = Buffer.buffer(length > 0 ? (int) length : 0);
+        if (length < 0 && request.proxiedRequest().isEnded()) {
+            // an HTTP/2 request whose HEADERS frame ended the stream: no body, and nothing left to read
+            request.setBody(Body.body(collected));
+            return Future.succeededFuture(true);
+        }
+        Promise<Boolean> read = Promise.promise();
         ReadStream<Buffer> stream = body.stream();
         stream.exceptionHandler(read::tryFail);
         stream.handler(chunk -> {
