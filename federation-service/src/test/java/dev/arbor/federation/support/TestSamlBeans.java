@@ -12,7 +12,7 @@ import jakarta.enterprise.inject.Alternative;
 import java.util.List;
 import java.util.Optional;
 
-/** Test-only SAML ports: the fixture SP of realm demo and a fixed IdP key (the real ones are PostgreSQL-backed). */
+/** Test-only SAML ports: the fixture SPs of realm demo and a fixed IdP key (the real ones are PostgreSQL-backed). */
 public final class TestSamlBeans {
     private TestSamlBeans() {
     }
@@ -22,14 +22,17 @@ public final class TestSamlBeans {
     public static class Registry implements ServiceProviderRegistry {
         @Override
         public Uni<Optional<ServiceProvider>> find(String realm, String entityId) {
-            ServiceProvider sp = TestServiceProviders.sp();
-            return Uni.createFrom().item(realm.equals(sp.realm()) && entityId.equals(sp.entityId())
-                    ? Optional.of(sp) : Optional.empty());
+            return Uni.createFrom().item(all().stream()
+                    .filter(sp -> realm.equals(sp.realm()) && entityId.equals(sp.entityId())).findFirst());
         }
 
         @Override
         public Uni<List<ServiceProvider>> list(String realm) {
-            return Uni.createFrom().item(List.of(TestServiceProviders.sp()));
+            return Uni.createFrom().item(all().stream().filter(sp -> realm.equals(sp.realm())).toList());
+        }
+
+        private static List<ServiceProvider> all() {
+            return List.of(TestServiceProviders.sp(), TestServiceProviders.idpInitiatedSp());
         }
 
         @Override
@@ -63,7 +66,7 @@ public final class TestSamlBeans {
     }
 
     /**
-     * Enables the two beans above for the tests that run under it (SamlSsoTest), instead of the PostgreSQL
+     * Enables the two beans above for the tests that run under it (SamlSsoTest, SamlIdpInitiatedSsoTest), instead of the PostgreSQL
      * registry and key store every other test uses.
      */
     public static class Profile implements io.quarkus.test.junit.QuarkusTestProfile {

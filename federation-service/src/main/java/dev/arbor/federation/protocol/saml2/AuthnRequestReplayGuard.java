@@ -22,6 +22,9 @@ public final class AuthnRequestReplayGuard {
 
     /** True the first time this SP's request ID is seen; false for a replay. */
     public Uni<Boolean> firstUse(String realm, SamlAuthnRequest request) {
+        if (request.id() == null) { // IdP-initiated (Profiles §4.1.5): there is no request to accept once
+            throw new IllegalArgumentException("an unsolicited Response answers no request");
+        }
         return cache.firstUse(realm, KEY_SPACE + request.spEntityId(), request.id(), request.rememberUntil());
     }
 }

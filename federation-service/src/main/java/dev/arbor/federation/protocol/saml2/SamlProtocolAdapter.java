@@ -82,7 +82,9 @@ public class SamlProtocolAdapter implements IdentityAssertingAdapter {
     /** The flow's request, as the core keeps it. */
     static ProtocolRequest toProtocolRequest(SamlAuthnRequest request) {
         Map<String, String> kept = new HashMap<>();
-        kept.put(REQUEST_ID, request.id());
+        if (request.id() != null) { // IdP-initiated: unsolicited, no InResponseTo (SAML Profiles §4.1.5)
+            kept.put(REQUEST_ID, request.id());
+        }
         if (request.relayState() != null) {
             kept.put(RELAY_STATE, request.relayState());
         }

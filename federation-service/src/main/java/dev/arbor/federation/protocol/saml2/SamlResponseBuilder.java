@@ -68,7 +68,10 @@ public final class SamlResponseBuilder {
                 sp.settings().nameIdAttribute()).map(v -> new Name(format, v));
     }
 
-    /** A successful Response with one Assertion about the session's user. */
+    /**
+     * A successful Response with one Assertion about the session's user. Without a request ID (IdP-initiated,
+     * SAML Profiles §4.1.5) neither the Response nor the SubjectConfirmationData carries {@code InResponseTo}.
+     */
     public Response success(String issuer, ServiceProvider sp, SamlAuthnRequest request, SsoSession session,
                             Name name, Map<String, String> claims, Instant now) {
         Response response = response(issuer, request.acs().location(), request.id(), SamlStatus.success(), now);
@@ -113,7 +116,7 @@ public final class SamlResponseBuilder {
         SubjectConfirmationData data = build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
         data.setRecipient(request.acs().location());
         data.setNotOnOrAfter(notOnOrAfter);
-        data.setInResponseTo(request.id());
+        data.setInResponseTo(request.id()); // null: the attribute is left out (unsolicited)
         SubjectConfirmation confirmation = build(SubjectConfirmation.DEFAULT_ELEMENT_NAME);
         confirmation.setMethod(BEARER);
         confirmation.setSubjectConfirmationData(data);

@@ -4,6 +4,7 @@ import static dev.arbor.federation.protocol.saml2.AuthnRequestValidatorTest.acce
 import static dev.arbor.federation.protocol.saml2.AuthnRequestValidatorTest.checkPost;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arbor.federation.port.AssertionReplayCache;
@@ -57,5 +58,15 @@ class AuthnRequestReplayGuardTest {
         SamlAuthnRequest otherSp = new SamlAuthnRequest(request.id(), "https://other-sp.example", request.acs(),
                 null, null, false, false, "", request.rememberUntil());
         assertTrue(guard.firstUse("demo", otherSp).await().indefinitely());
+    }
+
+    @Test
+    void anUnsolicitedResponseHasNoRequestToRememberSoTheGuardRefusesToBeAsked() {
+        AuthnRequestReplayGuard guard = new AuthnRequestReplayGuard(new InMemoryReplayCache());
+        SamlAuthnRequest request = accepted(checkPost(TestAuthnRequests.request().signedXml()));
+        SamlAuthnRequest unsolicited = new SamlAuthnRequest(null, request.spEntityId(), request.acs(), null, null,
+                false, false, "", null);
+
+        assertThrows(IllegalArgumentException.class, () -> guard.firstUse("demo", unsolicited));
     }
 }

@@ -87,6 +87,26 @@ class SamlResponseBuilderTest {
     }
 
     @Test
+    void anUnsolicitedResponseCarriesNoInResponseToAnywhereAndIsSignedAsUsual() {
+        ServiceProvider sp = TestServiceProviders.sp();
+        SamlAuthnRequest unsolicited = new SamlAuthnRequest(null, sp.entityId(),
+                new SamlEndpoint(SamlBinding.HTTP_POST, TestServiceProviders.ACS, 0, true, null), "rs", null, false,
+                false, "", null);
+        SamlResponseBuilder.Name name = SamlResponseBuilder.nameFor(unsolicited, sp, "alice", CLAIMS, PERSISTENT_KEY)
+                .orElseThrow();
+
+        String encoded = SamlResponseProtector.encodeForPost(SamlResponseProtector.protect(
+                BUILDER.success(TestServiceProviders.ISSUER, sp, unsolicited, SESSION, name, CLAIMS, NOW),
+                SamlTestKeys.IDP_SIGNING, sp));
+
+        assertFalse(SpView.xml(encoded).contains("InResponseTo"), SpView.xml(encoded));
+        Assertion assertion = SpView.decode(encoded).getAssertions().getFirst();
+        SpView.verifySignature(assertion, SamlTestKeys.IDP_SIGNING.certificate());
+        assertEquals(TestServiceProviders.ACS, assertion.getSubject().getSubjectConfirmations().getFirst()
+                .getSubjectConfirmationData().getRecipient());
+    }
+
+    @Test
     void theAssertionIsSignedAndTheResponseOnlyWhenAsked() {
         Response assertionOnly = sentAndReceived(TestServiceProviders.sp(), CLAIMS);
         Response both = sentAndReceived(TestServiceProviders.sp(

@@ -20,6 +20,8 @@ public final class TestServiceProviders {
     public static final String ISSUER = "http://localhost:8080/realms/demo";
     public static final String SSO_URL = ISSUER + "/saml2/sso";
     public static final String MFA_CLASS = "https://refeds.org/profile/mfa";
+    /** A second SP, same endpoints, that allows IdP-initiated SSO and signs both Response and Assertion. */
+    public static final String IDP_INITIATED_ENTITY_ID = "https://sp.example/idp-initiated";
 
     private TestServiceProviders() {
     }
@@ -35,8 +37,18 @@ public final class TestServiceProviders {
         return sp(settings());
     }
 
+    public static ServiceProvider idpInitiatedSp() {
+        ServiceProviderSettings s = settings();
+        return sp(IDP_INITIATED_ENTITY_ID, new ServiceProviderSettings(true, true, s.encryption(), s.nameIdFormat(),
+                s.nameIdAttribute(), s.attributes(), s.authnContextTrees(), s.requireSignedAuthnRequests(), true));
+    }
+
     public static ServiceProvider sp(ServiceProviderSettings settings) {
-        return new ServiceProvider(REALM, ENTITY_ID, "Test SP", List.of(
+        return sp(ENTITY_ID, settings);
+    }
+
+    private static ServiceProvider sp(String entityId, ServiceProviderSettings settings) {
+        return new ServiceProvider(REALM, entityId, "Test SP", List.of(
                 new SamlEndpoint(SamlBinding.HTTP_POST, ACS, 0, true, null),
                 new SamlEndpoint(SamlBinding.HTTP_ARTIFACT, ARTIFACT_ACS, 1, false, null),
                 new SamlEndpoint(SamlBinding.HTTP_POST, OTHER_ACS, 2, false, null)),

@@ -2,6 +2,7 @@ package dev.arbor.federation.adapter.in.rest;
 
 import dev.arbor.federation.protocol.saml2.HttpPostBinding;
 import dev.arbor.federation.protocol.saml2.HttpRedirectBinding;
+import dev.arbor.federation.protocol.saml2.IdpInitiatedSsoEndpoint;
 import dev.arbor.federation.protocol.saml2.InvalidSamlRequest;
 import dev.arbor.federation.protocol.saml2.SamlSsoEndpoint;
 import io.smallrye.mutiny.Uni;
@@ -18,15 +19,20 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 
-/** SAML Bindings §3.4 (HTTP-Redirect, GET) and §3.5 (HTTP-POST) — the IdP's SingleSignOnService. */
+/**
+ * SAML Bindings §3.4 (HTTP-Redirect, GET) and §3.5 (HTTP-POST) — the IdP's SingleSignOnService; and
+ * {@code /init}, IdP-initiated SSO (SAML Profiles §4.1.5).
+ */
 @Path("/realms/{realm}/saml2/sso")
 public class SamlSsoResource {
     private final RealmGuard realms;
     private final SamlSsoEndpoint endpoint;
+    private final IdpInitiatedSsoEndpoint idpInitiated;
 
-    public SamlSsoResource(RealmGuard realms, SamlSsoEndpoint endpoint) {
+    public SamlSsoResource(RealmGuard realms, SamlSsoEndpoint endpoint, IdpInitiatedSsoEndpoint idpInitiated) {
         this.realms = realms;
         this.endpoint = endpoint;
+        this.idpInitiated = idpInitiated;
     }
 
     /** The raw query: the redirect signature covers the parameters exactly as the SP encoded them. */
@@ -58,5 +64,16 @@ public class SamlSsoResource {
             return HttpPostBinding.decodeRequest(form.get("SAMLRequest").getFirst(),
                     relay.isEmpty() ? null : relay.getFirst());
         }, session)).map(ProtocolResponses::toHttp);
+    }
+
+    /** {@code ?sp=<entityID>[&RelayState=..][&acs=<index>]}: an unsolicited Response to an SP that allows it. */
+    @GET
+    @Path("init")
+    public Uni<Response> idpInitiated(@PathParam("realm") String realm, @Context UriInfo uri,
+                                      @CookieParam(AuthorizeResource.SESSION_COOKIE) String session) {
+        String rawQuery = uri.getRequestUri().getRawQuery();
+        return realms.require(realm)
+                .chain(v -> idpInitiated.handle(realm, rawQuery, session))
+                .map(ProtocolResponses::toHttp);
     }
 }

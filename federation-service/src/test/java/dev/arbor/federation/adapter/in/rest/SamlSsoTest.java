@@ -59,12 +59,12 @@ class SamlSsoTest {
         return request.when().post(SSO);
     }
 
-    private static Response resume(String flow, String sessionId) {
+    static Response resume(String flow, String sessionId) {
         return given().redirects().follow(false).queryParam("flow", flow).cookie("arbor_session", sessionId)
                 .when().get("/realms/demo/oauth2/authorize/resume");
     }
 
-    private static String field(Response page, String name) {
+    static String field(Response page, String name) {
         Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page.body().asString());
         assertTrue(m.find(), "no " + name + " in " + page.body().asString());
         return m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&quot;", "\"")
