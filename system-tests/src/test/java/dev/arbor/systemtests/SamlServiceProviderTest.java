@@ -137,9 +137,7 @@ class SamlServiceProviderTest {
         Files.writeString(dir.resolve("cbc-response.b64"), samlResponse);
         JsonNode accepted = cbc.response(samlResponse, request.get("id").asText());
 
-        assertTrue(raw.contains("EncryptedAssertion"), raw);
-        assertFalse(PLAIN_ASSERTION.matcher(raw).find(), "no assertion in the clear: " + raw);
-        assertFalse(raw.contains("alice@example.com"), "no attribute value in the clear");
+        assertNothingInTheClear(raw);
         assertTrue(raw.contains("http://www.w3.org/2001/04/xmlenc#aes256-cbc"), raw);
         assertTrue(raw.contains("http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p"), raw);
         assertAlice(accepted, cbc, request);
@@ -162,9 +160,7 @@ class SamlServiceProviderTest {
         JsonNode decrypted = gcm.ok("decrypt-xmlenc11", "--saml-response", samlResponse).json();
         JsonNode accepted = gcm.response(decrypted.get("saml_response").asText(), request.get("id").asText());
 
-        assertTrue(raw.contains("EncryptedAssertion"), raw);
-        assertFalse(PLAIN_ASSERTION.matcher(raw).find(), "no assertion in the clear: " + raw);
-        assertFalse(raw.contains("alice@example.com"), "no attribute value in the clear");
+        assertNothingInTheClear(raw);
         assertEquals("http://www.w3.org/2009/xmlenc11#aes256-gcm", decrypted.get("data_algorithm").asText());
         assertEquals("http://www.w3.org/2009/xmlenc11#rsa-oaep", decrypted.get("key_transport").asText());
         assertEquals("http://www.w3.org/2001/04/xmlenc#sha256", decrypted.get("digest").asText());
@@ -370,4 +366,12 @@ class SamlServiceProviderTest {
         assertEquals(200, token.statusCode(), token.body());
         return Http.json(token).get("access_token").asText();
     }
+
+    /** An EncryptedAssertion, and neither a plain Assertion nor an attribute value readable in the Response. */
+    private static void assertNothingInTheClear(String raw) {
+        assertTrue(raw.contains("EncryptedAssertion"), raw);
+        assertFalse(PLAIN_ASSERTION.matcher(raw).find(), "no assertion in the clear: " + raw);
+        assertFalse(raw.contains("alice@example.com"), "no attribute value in the clear");
+    }
+
 }
