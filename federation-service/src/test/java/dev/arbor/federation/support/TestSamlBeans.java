@@ -10,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /** Test-only SAML ports: the fixture SP of realm demo and a fixed IdP key (the real ones are PostgreSQL-backed). */
@@ -17,12 +19,15 @@ public final class TestSamlBeans {
     private TestSamlBeans() {
     }
 
+    /** SPs of realm demo that tests register besides (or instead of) the fixture SP, by entityID. */
+    public static final Map<String, ServiceProvider> REGISTERED = new ConcurrentHashMap<>();
+
     @Alternative
     @ApplicationScoped
     public static class Registry implements ServiceProviderRegistry {
         @Override
         public Uni<Optional<ServiceProvider>> find(String realm, String entityId) {
-            ServiceProvider sp = TestServiceProviders.sp();
+            ServiceProvider sp = REGISTERED.getOrDefault(entityId, TestServiceProviders.sp());
             return Uni.createFrom().item(realm.equals(sp.realm()) && entityId.equals(sp.entityId())
                     ? Optional.of(sp) : Optional.empty());
         }
