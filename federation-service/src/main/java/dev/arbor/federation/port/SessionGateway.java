@@ -2,6 +2,7 @@ package dev.arbor.federation.port;
 
 import dev.arbor.federation.domain.SsoSession;
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import java.util.Optional;
 
 /** session-store-service: SSO sessions. */
@@ -15,4 +16,7 @@ public interface SessionGateway {
      * @return false when there was no such live session
      */
     Uni<Boolean> end(String realm, String sessionId, String reason);
+
+    /** The subject's live sessions in that realm (SAML logout finds a session by its sid this way). */
+    Uni<List<SsoSession>> sessionsOf(String realm, String subject);
 }

@@ -5,6 +5,8 @@ import dev.arbor.contracts.sessionstore.v1.EndSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.EndSessionResponse;
 import dev.arbor.contracts.sessionstore.v1.GetSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.GetSessionResponse;
+import dev.arbor.contracts.sessionstore.v1.ListSessionsRequest;
+import dev.arbor.contracts.sessionstore.v1.ListSessionsResponse;
 import dev.arbor.contracts.sessionstore.v1.MutinySessionStoreGrpc;
 import dev.arbor.contracts.sessionstore.v1.Session;
 import io.quarkus.grpc.GrpcService;
@@ -66,5 +68,12 @@ public class FakeSessionStore extends MutinySessionStoreGrpc.SessionStoreImplBas
             return Uni.createFrom().item(GetSessionResponse.newBuilder().setFound(false).build());
         }
         return Uni.createFrom().item(GetSessionResponse.newBuilder().setFound(true).setSession(session).build());
+    }
+
+    @Override
+    public Uni<ListSessionsResponse> listSessions(ListSessionsRequest request) {
+        return Uni.createFrom().item(ListSessionsResponse.newBuilder().addAllSessions(SESSIONS.values().stream()
+                .filter(s -> s.getRealm().equals(request.getRealm()) && s.getSubject().equals(request.getSubject()))
+                .toList()).build());
     }
 }

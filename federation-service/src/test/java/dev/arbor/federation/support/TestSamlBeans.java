@@ -10,12 +10,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /** Test-only SAML ports: the fixture SPs of realm demo and a fixed IdP key (the real ones are PostgreSQL-backed). */
 public final class TestSamlBeans {
     private TestSamlBeans() {
     }
+
+    /** SPs of realm demo that tests register besides (or instead of) the fixture SP, by entityID. */
+    public static final Map<String, ServiceProvider> REGISTERED = new ConcurrentHashMap<>();
 
     @Alternative
     @ApplicationScoped
@@ -31,8 +36,14 @@ public final class TestSamlBeans {
             return Uni.createFrom().item(all().stream().filter(sp -> realm.equals(sp.realm())).toList());
         }
 
+        /** The fixture SPs, each replaced by a test's registration under the same entityID, then the other registrations. */
         private static List<ServiceProvider> all() {
-            return List.of(TestServiceProviders.sp(), TestServiceProviders.idpInitiatedSp());
+            Map<String, ServiceProvider> byEntityId = new java.util.LinkedHashMap<>();
+            for (ServiceProvider sp : List.of(TestServiceProviders.sp(), TestServiceProviders.idpInitiatedSp())) {
+                byEntityId.put(sp.entityId(), sp);
+            }
+            byEntityId.putAll(REGISTERED);
+            return List.copyOf(byEntityId.values());
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.arbor.federation.port.ClientRepository;
 import dev.arbor.federation.port.LogoutParticipants;
 import dev.arbor.federation.port.SessionGateway;
 import dev.arbor.federation.protocol.oauth2.RealmUrls;
+import dev.arbor.federation.protocol.saml2.SamlFrontChannelLogout;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,15 +39,18 @@ public class EndSessionEndpoint {
     private final ClientRepository clients;
     private final SessionGateway sessions;
     private final LogoutParticipants participants;
+    private final SamlFrontChannelLogout saml;
     private final RealmUrls urls;
     private final Clock clock;
 
     public EndSessionEndpoint(IdTokenHintVerifier hints, ClientRepository clients, SessionGateway sessions,
-                              LogoutParticipants participants, RealmUrls urls, Clock clock) {
+                              LogoutParticipants participants, SamlFrontChannelLogout saml, RealmUrls urls,
+                              Clock clock) {
         this.hints = hints;
         this.clients = clients;
         this.sessions = sessions;
         this.participants = participants;
+        this.saml = saml;
         this.urls = urls;
         this.clock = clock;
     }
@@ -156,6 +160,9 @@ public class EndSessionEndpoint {
                 .map(found -> found.stream().flatMap(Optional::stream)
                         .map(c -> c.logout().frontchannelLogoutUri().map(uri -> frontchannel(uri, issuer, session.sid())))
                         .flatMap(Optional::stream).filter(Objects::nonNull).toList())
+                // SAML SPs told through the browser too (docs/reference/saml.md, Single Logout)
+                .chain(frames -> saml.frames(realm, session.sid())
+                        .map(samlFrames -> java.util.stream.Stream.concat(frames.stream(), samlFrames.stream()).toList()))
                 .chain(frames -> sessions.end(realm, session.id(), REASON)
                         .map(ended -> (LogoutOutcome) new LogoutOutcome.LoggedOut(frames, request.continueTo(),
                                 request.uiLocales())));

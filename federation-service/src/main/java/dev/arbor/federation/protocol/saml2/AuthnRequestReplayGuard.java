@@ -25,6 +25,14 @@ public final class AuthnRequestReplayGuard {
         if (request.id() == null) { // IdP-initiated (Profiles §4.1.5): there is no request to accept once
             throw new IllegalArgumentException("an unsolicited Response answers no request");
         }
-        return cache.firstUse(realm, KEY_SPACE + request.spEntityId(), request.id(), request.rememberUntil());
+        return firstUse(realm, request.spEntityId(), request.id(), request.rememberUntil());
+    }
+
+    /**
+     * Any message ID of this SP (a LogoutRequest, a LogoutResponse): SAML Core §1.3.4 makes IDs unique
+     * across every message an entity sends, so one key space serves them all.
+     */
+    public Uni<Boolean> firstUse(String realm, String spEntityId, String messageId, java.time.Instant rememberUntil) {
+        return cache.firstUse(realm, KEY_SPACE + spEntityId, messageId, rememberUntil);
     }
 }

@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.AuthnContextClassRef;
 import org.opensaml.saml.saml2.core.AuthnContextComparisonTypeEnumeration;
 import org.opensaml.saml.saml2.core.AuthnRequest;
@@ -27,10 +25,6 @@ import org.opensaml.saml.saml2.core.RequestedAuthnContext;
  * caller (it needs the shared cache), for {@link SamlAuthnRequest#rememberUntil()}.
  */
 public final class AuthnRequestValidator {
-    private static final String ENTITY_FORMAT = "urn:oasis:names:tc:SAML:2.0:nameid-format:entity";
-    /** xs:ID is an NCName; a bound on the length keeps it a sane storage key. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]{0,255}");
-
     private final Duration clockSkew;
     private final Duration maxAge;
 
@@ -54,15 +48,7 @@ public final class AuthnRequestValidator {
 
     /** The Issuer: the SP's entityID, to look it up (SAML Profiles §4.1.4.1: the Issuer MUST be present). */
     public static String issuer(AuthnRequest request) {
-        if (request.getIssuer() == null || request.getIssuer().getValue() == null
-                || request.getIssuer().getValue().isBlank()) {
-            throw new InvalidSamlRequest("the AuthnRequest has no Issuer");
-        }
-        String format = request.getIssuer().getFormat();
-        if (format != null && !format.equals(ENTITY_FORMAT)) {
-            throw new InvalidSamlRequest("the Issuer is not an entity");
-        }
-        return request.getIssuer().getValue().strip();
+        return SamlMessageChecks.issuer(request.getIssuer(), "AuthnRequest");
     }
 
     /**
@@ -75,17 +61,9 @@ public final class AuthnRequestValidator {
         if (!signed && sp.settings().requireSignedAuthnRequests()) {
             throw new InvalidSamlRequest("the SP must sign its AuthnRequests");
         }
-        if (request.getVersion() == null || !SAMLVersion.VERSION_20.equals(request.getVersion())) {
-            throw new InvalidSamlRequest("Version must be 2.0");
-        }
-        if (request.getID() == null || !ID.matcher(request.getID()).matches()) {
-            throw new InvalidSamlRequest("the ID is missing or malformed");
-        }
-        Instant issued = request.getIssueInstant();
-        if (issued == null || issued.isAfter(now.plus(clockSkew)) || issued.isBefore(now.minus(maxAge).minus(clockSkew))) {
-            throw new InvalidSamlRequest("IssueInstant is outside the accepted window");
-        }
-        checkDestination(request.getDestination(), signed, ssoUrl);
+        SamlMessageChecks.versionAndId(request);
+        Instant issued = SamlMessageChecks.issueInstant(request.getIssueInstant(), now, clockSkew, maxAge);
+        SamlMessageChecks.destination(request.getDestination(), signed, ssoUrl, "AuthnRequest");
         AcsChoice choice = chooseAcs(request, sp);
         SamlAuthnRequest accepted = new SamlAuthnRequest(request.getID(), sp.entityId(), choice.acs(),
                 message.relayState(), null, Boolean.TRUE.equals(request.isForceAuthn()),
@@ -112,19 +90,6 @@ public final class AuthnRequestValidator {
         return new AuthnRequestCheck.Accepted(new SamlAuthnRequest(accepted.id(), accepted.spEntityId(),
                 accepted.acs(), accepted.relayState(), format, accepted.forceAuthn(), accepted.passive(), tree.get(),
                 accepted.rememberUntil()));
-    }
-
-    /** SAML Bindings §3.4.5.2 / §3.5.5.2: a signed request MUST name its Destination, and it must be this endpoint. */
-    private static void checkDestination(String destination, boolean signed, String ssoUrl) {
-        if (destination == null) {
-            if (signed) {
-                throw new InvalidSamlRequest("a signed AuthnRequest must have a Destination");
-            }
-            return;
-        }
-        if (!destination.equals(ssoUrl)) {
-            throw new InvalidSamlRequest("the Destination is not this endpoint");
-        }
     }
 
     private record AcsChoice(SamlEndpoint acs, SamlStatus status) {

@@ -11,15 +11,23 @@ public final class HttpPostBinding {
     }
 
     public static ReceivedMessage decodeRequest(String samlRequest, String relayState) {
-        if (samlRequest == null || samlRequest.isEmpty()) {
-            throw new InvalidSamlRequest("the form has no SAMLRequest");
+        return decode(samlRequest, relayState, "SAMLRequest");
+    }
+
+    /** The {@code SAMLResponse} field (a LogoutResponse to a request this IdP sent). */
+    public static ReceivedMessage decodeResponse(String samlResponse, String relayState) {
+        return decode(samlResponse, relayState, "SAMLResponse");
+    }
+
+    private static ReceivedMessage decode(String value, String relayState, String field) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidSamlRequest("the form has no " + field);
         }
         // base64 of the largest accepted document, with line breaks
-        if (samlRequest.length() > SamlXml.MAX_DOCUMENT_BYTES / 3 * 4 + SamlXml.MAX_DOCUMENT_BYTES / 38 + 8) {
-            throw new InvalidSamlRequest("SAMLRequest is too large");
+        if (value.length() > SamlXml.MAX_DOCUMENT_BYTES / 3 * 4 + SamlXml.MAX_DOCUMENT_BYTES / 38 + 8) {
+            throw new InvalidSamlRequest(field + " is too large");
         }
         HttpRedirectBinding.checkRelayState(relayState);
-        return new ReceivedMessage(SamlBinding.HTTP_POST, HttpRedirectBinding.base64(samlRequest, "SAMLRequest"),
-                relayState, null);
+        return new ReceivedMessage(SamlBinding.HTTP_POST, HttpRedirectBinding.base64(value, field), relayState, null);
     }
 }

@@ -2,13 +2,22 @@ package dev.arbor.federation.protocol.saml2;
 
 import dev.arbor.federation.domain.saml2.SamlBinding;
 import java.io.ByteArrayOutputStream;
+import dev.arbor.federation.domain.saml2.SamlKeyPair;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.security.interfaces.ECKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.security.SecurityException;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.crypto.XMLSigningUtil;
+import org.opensaml.xmlsec.signature.SignableXMLObject;
 
 /**
  * SAML Bindings §3.4 — HTTP-Redirect: the message is DEFLATEd (RFC 1951, raw), base64-encoded and
@@ -26,14 +35,55 @@ public final class HttpRedirectBinding {
 
     /** Decodes {@code SAMLRequest} (and its signature) from a raw, still URL-encoded query string. */
     public static ReceivedMessage decodeRequest(String rawQuery) {
+        return decode(rawQuery, "SAMLRequest");
+    }
+
+    /** Decodes {@code SAMLResponse} (a LogoutResponse to a request this IdP sent) and its signature. */
+    public static ReceivedMessage decodeResponse(String rawQuery) {
+        return decode(rawQuery, "SAMLResponse");
+    }
+
+    /**
+     * §3.4.4.1 — the URL that carries {@code message} to {@code location}: DEFLATE, base64, URL-encoding,
+     * then {@code SigAlg} and a {@code Signature} over {@code SAMLRequest|SAMLResponse=..[&RelayState=..]&SigAlg=..}
+     * made with OpenSAML's {@link XMLSigningUtil} (RSA-SHA256, ECDSA-SHA256 for an EC key). The message
+     * itself carries no XML signature (§3.4.4.1 says it MUST be removed).
+     *
+     * @param parameter {@code SAMLRequest} or {@code SAMLResponse}
+     */
+    public static String encodeSigned(String location, XMLObject message, String parameter, String relayState,
+                                      SamlKeyPair key) {
+        if (message instanceof SignableXMLObject signable && signable.getSignature() != null) {
+            throw new IllegalArgumentException("a redirect message is signed over the query, not in the XML");
+        }
+        String algorithm = key.privateKey() instanceof ECKey ? SignatureAlgorithms.ECDSA_SHA256
+                : SignatureAlgorithms.RSA_SHA256;
+        StringBuilder query = new StringBuilder(parameter).append('=').append(urlEncode(Base64.getEncoder()
+                .encodeToString(deflate(SamlXml.serialize(message).getBytes(StandardCharsets.UTF_8)))));
+        if (relayState != null) {
+            query.append("&RelayState=").append(urlEncode(relayState));
+        }
+        query.append("&SigAlg=").append(urlEncode(algorithm));
+        byte[] signature;
+        try {
+            signature = XMLSigningUtil.signWithURI(new BasicX509Credential(key.certificate(), key.privateKey()),
+                    algorithm, query.toString().getBytes(StandardCharsets.US_ASCII));
+        } catch (SecurityException e) {
+            throw new IllegalStateException("signing the redirect query failed", e);
+        }
+        query.append("&Signature=").append(urlEncode(Base64.getEncoder().encodeToString(signature)));
+        return location + (location.contains("?") ? "&" : "?") + query;
+    }
+
+    private static ReceivedMessage decode(String rawQuery, String parameter) {
         Map<String, String> raw = rawParameters(rawQuery == null ? "" : rawQuery);
-        String request = raw.get("SAMLRequest");
+        String request = raw.get(parameter);
         if (request == null) {
-            throw new InvalidSamlRequest("the query has no SAMLRequest");
+            throw new InvalidSamlRequest("the query has no " + parameter);
         }
         String relayState = raw.containsKey("RelayState") ? urlDecode(raw.get("RelayState")) : null;
         checkRelayState(relayState);
-        byte[] xml = inflate(base64(urlDecode(request), "SAMLRequest"));
+        byte[] xml = inflate(base64(urlDecode(request), parameter));
         ReceivedMessage.DetachedSignature signature = null;
         if (raw.containsKey("Signature") || raw.containsKey("SigAlg")) {
             String sigAlg = raw.get("SigAlg");
@@ -42,7 +92,7 @@ public final class HttpRedirectBinding {
                 throw new InvalidSamlRequest("SigAlg and Signature must be sent together");
             }
             // §3.4.4.1: SAMLRequest=value&RelayState=value&SigAlg=value, values as they appear in the query
-            StringBuilder octets = new StringBuilder("SAMLRequest=").append(request);
+            StringBuilder octets = new StringBuilder(parameter).append('=').append(request);
             if (raw.containsKey("RelayState")) {
                 octets.append("&RelayState=").append(raw.get("RelayState"));
             }
@@ -58,6 +108,26 @@ public final class HttpRedirectBinding {
         if (relayState != null && relayState.getBytes(StandardCharsets.UTF_8).length > MAX_RELAY_STATE_BYTES) {
             throw new InvalidSamlRequest("RelayState is longer than 80 bytes");
         }
+    }
+
+    private static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static String urlEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** Raw DEFLATE, refused once the output would exceed {@link SamlXml#MAX_DOCUMENT_BYTES} (a zip bomb). */
@@ -111,7 +181,7 @@ public final class HttpRedirectBinding {
     }
 
     private static boolean isSamlParameter(String name) {
-        return name.equals("SAMLRequest") || name.equals("RelayState") || name.equals("SigAlg")
+        return name.equals("SAMLRequest") || name.equals("SAMLResponse") || name.equals("RelayState") || name.equals("SigAlg")
                 || name.equals("Signature");
     }
 

@@ -13,13 +13,16 @@ import dev.arbor.federation.domain.saml2.NameIdFormat;
 import dev.arbor.federation.domain.saml2.SamlBinding;
 import dev.arbor.federation.domain.saml2.SamlEndpoint;
 import dev.arbor.federation.port.SamlCredentials;
+import dev.arbor.federation.port.SamlSessionParticipants;
 import dev.arbor.federation.port.ServiceProviderRegistry;
 import dev.arbor.federation.protocol.oauth2.AuthorizationResponses;
 import dev.arbor.federation.protocol.oauth2.OAuth2Errors;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,14 +48,17 @@ public class SamlProtocolAdapter implements IdentityAssertingAdapter {
 
     private final ServiceProviderRegistry registry;
     private final SamlCredentials credentials;
+    private final SamlSessionParticipants participants;
     private final SamlResponseBuilder builder;
     private final Clock clock;
     private final byte[] persistentKey;
 
-    public SamlProtocolAdapter(ServiceProviderRegistry registry, SamlCredentials credentials, SamlSsoConfig config,
-                               ArborConfig arbor, Clock clock) {
+    public SamlProtocolAdapter(ServiceProviderRegistry registry, SamlCredentials credentials,
+                               SamlSessionParticipants participants, SamlSsoConfig config, ArborConfig arbor,
+                               Clock clock) {
         this.registry = registry;
         this.credentials = credentials;
+        this.participants = participants;
         this.builder = new SamlResponseBuilder(config.assertionLifetime());
         this.clock = clock;
         this.persistentKey = config.persistentNameIdKey().map(k -> k.getBytes(StandardCharsets.UTF_8))
@@ -113,10 +119,10 @@ public class SamlProtocolAdapter implements IdentityAssertingAdapter {
                                                             Map<String, String> claims, String issuer) {
         ProtocolRequest kept = flow.request();
         return registry.find(flow.realm(), flow.clientId()).chain(found -> credentials.signing(flow.realm())
-                .map(key -> {
+                .chain(key -> {
                     if (found.isEmpty()) {
-                        return (ProtocolResponse) new ProtocolResponse.ErrorPage(400,
-                                "The service provider is no longer registered.");
+                        return Uni.createFrom().item((ProtocolResponse) new ProtocolResponse.ErrorPage(400,
+                                "The service provider is no longer registered."));
                     }
                     var sp = found.get();
                     SamlAuthnRequest request = new SamlAuthnRequest(kept.parameter(REQUEST_ID), sp.entityId(),
@@ -124,17 +130,19 @@ public class SamlProtocolAdapter implements IdentityAssertingAdapter {
                             kept.parameter(RELAY_STATE), NameIdFormat.of(kept.parameter(NAME_ID_FORMAT)).orElse(null),
                             kept.forceLogin(), kept.passive(), kept.tree(), clock.instant());
                     var name = SamlResponseBuilder.nameFor(request, sp, session.subject(), claims, persistentKey);
-                    Response response;
                     if (name.isEmpty()) {
-                        response = builder.failure(issuer, kept.responseTo(), request.id(), SamlStatus.requester(
-                                SamlStatus.INVALID_NAME_ID_POLICY, "the user has no value for the NameID"),
-                                clock.instant());
+                        Response response = builder.failure(issuer, kept.responseTo(), request.id(),
+                                SamlStatus.requester(SamlStatus.INVALID_NAME_ID_POLICY,
+                                        "the user has no value for the NameID"), clock.instant());
                         SamlResponseProtector.sign(response, key);
-                    } else {
-                        response = SamlResponseProtector.protect(builder.success(issuer, sp, request, session,
-                                name.get(), claims, clock.instant()), key, sp);
+                        return Uni.createFrom().item(post(kept, issuer, response));
                     }
-                    return post(kept, issuer, response);
+                    Response response = SamlResponseProtector.protect(builder.success(issuer, sp, request, session,
+                            name.get(), claims, clock.instant()), key, sp);
+                    // SAML Profiles §4.4.3.3: what the SP was told, to match its LogoutRequest and to log it out
+                    return participants.record(flow.realm(), SamlResponseBuilder.participant(issuer, sp, session,
+                                    name.get()), Instant.ofEpochSecond(session.expiresAt()))
+                            .replaceWith(post(kept, issuer, response));
                 })).subscribeAsCompletionStage();
     }
 

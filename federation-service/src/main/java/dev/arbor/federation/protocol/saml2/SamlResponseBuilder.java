@@ -3,6 +3,7 @@ package dev.arbor.federation.protocol.saml2;
 import dev.arbor.federation.domain.SsoSession;
 import dev.arbor.federation.domain.saml2.AttributeRelease;
 import dev.arbor.federation.domain.saml2.NameIdFormat;
+import dev.arbor.federation.domain.saml2.SamlParticipant;
 import dev.arbor.federation.domain.saml2.ServiceProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +67,16 @@ public final class SamlResponseBuilder {
         NameIdFormat format = request.nameIdFormat() != null ? request.nameIdFormat() : sp.settings().nameIdFormat();
         return NameIds.value(format, persistentKey, sp.realm(), sp.entityId(), subject, claims,
                 sp.settings().nameIdAttribute()).map(v -> new Name(format, v));
+    }
+
+    /**
+     * What the SP is told in {@link #success}: the NameID as it is issued there (qualifiers included)
+     * and the SessionIndex, for Single Logout.
+     */
+    public static SamlParticipant participant(String issuer, ServiceProvider sp, SsoSession session, Name name) {
+        boolean qualified = name.format() == NameIdFormat.PERSISTENT || name.format() == NameIdFormat.TRANSIENT;
+        return new SamlParticipant(sp.entityId(), session.sid(), session.subject(), name.value(), name.format().uri(),
+                qualified ? issuer : null, qualified ? sp.entityId() : null, session.sid());
     }
 
     /**

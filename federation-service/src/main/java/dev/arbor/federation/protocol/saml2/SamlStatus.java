@@ -19,6 +19,9 @@ public record SamlStatus(String code, String secondLevel, String message) {
     public static final String INVALID_NAME_ID_POLICY = PREFIX + "InvalidNameIDPolicy";
     public static final String NO_AUTHN_CONTEXT = PREFIX + "NoAuthnContext";
     public static final String UNSUPPORTED_BINDING = PREFIX + "UnsupportedBinding";
+    public static final String UNKNOWN_PRINCIPAL = PREFIX + "UnknownPrincipal";
+    /** SAML Core §3.7.3.2: not every session participant could be logged out. */
+    public static final String PARTIAL_LOGOUT = PREFIX + "PartialLogout";
 
     public SamlStatus {
         Objects.requireNonNull(code, "code");
@@ -26,6 +29,11 @@ public record SamlStatus(String code, String secondLevel, String message) {
 
     public static SamlStatus success() {
         return new SamlStatus(SUCCESS, null, null);
+    }
+
+    /** SAML Core §3.7.3.2 — logged out here, but some session participant could not be. */
+    public static SamlStatus partialLogout() {
+        return new SamlStatus(SUCCESS, PARTIAL_LOGOUT, null);
     }
 
     /** The requester (the SP) asked for something this IdP will not do. */

@@ -17,6 +17,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class SamlTestKeys {
     /** The SP's signing key, the one its metadata lists. */
     public static final SamlKeyPair SP_SIGNING = rsa("CN=sp.example");
+    /** A second SP's signing key (Single Logout tests). */
+    public static final SamlKeyPair SP2_SIGNING = rsa("CN=sp2.example");
     /** The SP's encryption key. */
     public static final SamlKeyPair SP_ENCRYPTION = rsa("CN=sp.example encryption");
     /** The realm's (IdP's) signing key. */

@@ -23,6 +23,15 @@ public final class TestServiceProviders {
     /** A second SP, same endpoints, that allows IdP-initiated SSO and signs both Response and Assertion. */
     public static final String IDP_INITIATED_ENTITY_ID = "https://sp.example/idp-initiated";
 
+    /** This realm's SingleLogoutService. */
+    public static final String SLO_URL = ISSUER + "/saml2/slo";
+    public static final String SP_SLO = "https://sp.example/slo";
+    public static final String SP_SLO_RESPONSES = "https://sp.example/slo/responses";
+    public static final String SP_SLO_POST = "https://sp.example/slo/post";
+    public static final String SP2_ENTITY_ID = "https://sp2.example/metadata";
+    public static final String SP2_ACS = "https://sp2.example/acs";
+    public static final String SP2_SLO = "https://sp2.example/slo";
+
     private TestServiceProviders() {
     }
 
@@ -74,5 +83,21 @@ public final class TestServiceProviders {
         ServiceProviderSettings s = settings();
         return new ServiceProviderSettings(s.signResponse(), s.signAssertion(), s.encryption(), format, claim,
                 s.attributes(), s.authnContextTrees(), s.requireSignedAuthnRequests(), s.allowIdpInitiated());
+    }
+
+    /** The fixture SP with SingleLogoutServices: Redirect (responses to their own location) and POST. */
+    public static ServiceProvider withSlo() {
+        ServiceProvider sp = sp();
+        return new ServiceProvider(sp.realm(), sp.entityId(), sp.name(), sp.assertionConsumerServices(), List.of(
+                new SamlEndpoint(SamlBinding.HTTP_REDIRECT, SP_SLO, null, false, SP_SLO_RESPONSES),
+                new SamlEndpoint(SamlBinding.HTTP_POST, SP_SLO_POST, null, false, null)),
+                sp.signingCertificates(), sp.encryptionCertificates(), false, sp.settings(), sp.metadataXml());
+    }
+
+    /** Another SP of realm demo, signing with {@link SamlTestKeys#SP2_SIGNING}, with these SLO endpoints. */
+    public static ServiceProvider other(String entityId, String acs, List<SamlEndpoint> slo) {
+        return new ServiceProvider(REALM, entityId, entityId, List.of(new SamlEndpoint(SamlBinding.HTTP_POST, acs, 0,
+                true, null)), slo, List.of(SamlTestKeys.SP2_SIGNING.certificate()), List.of(), false, settings(),
+                "<md:EntityDescriptor/>");
     }
 }

@@ -3,6 +3,7 @@ package dev.arbor.federation.adapter.out.grpc;
 import dev.arbor.contracts.sessionstore.v1.EndSessionRequest;
 import dev.arbor.contracts.sessionstore.v1.EndSessionResponse;
 import dev.arbor.contracts.sessionstore.v1.GetSessionRequest;
+import dev.arbor.contracts.sessionstore.v1.ListSessionsRequest;
 import dev.arbor.contracts.sessionstore.v1.Session;
 import dev.arbor.contracts.sessionstore.v1.SessionStore;
 import dev.arbor.federation.domain.SsoSession;
@@ -11,6 +12,7 @@ import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link SessionGateway} over gRPC to session-store-service (client {@code session-store}). */
@@ -42,6 +44,14 @@ public class GrpcSessionGateway implements SessionGateway {
                         .build())
                 .ifNoItem().after(DEADLINE).fail()
                 .map(EndSessionResponse::getEnded);
+    }
+
+    @Override
+    public Uni<List<SsoSession>> sessionsOf(String realm, String subject) {
+        return sessions.listSessions(ListSessionsRequest.newBuilder().setRealm(realm).setSubject(subject).build())
+                .ifNoItem().after(DEADLINE).fail()
+                .map(r -> r.getSessionsList().stream().filter(s -> s.getRealm().equals(realm))
+                        .map(GrpcSessionGateway::toDomain).toList());
     }
 
     private static SsoSession toDomain(Session s) {
