@@ -22,6 +22,13 @@ public interface SamlSsoConfig {
     Duration assertionLifetime();
 
     /**
+     * How long an artifact (SAML Bindings §3.6, HTTP-Artifact) can be resolved after it is issued; SAML Core
+     * §3.5.3 asks for the shortest practical limit. The SP resolves it on the browser's next request.
+     */
+    @WithDefault("PT1M")
+    Duration artifactLifetime();
+
+    /**
      * HMAC key of persistent NameIDs (env ARBOR_SAML_SSO_PERSISTENT_NAME_ID_KEY). When unset it is derived
      * from the client secret pepper. Changing it changes every user's persistent NameID at every SP.
      */

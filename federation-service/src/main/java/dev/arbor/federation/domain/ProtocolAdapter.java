@@ -2,6 +2,8 @@ package dev.arbor.federation.domain;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One federation protocol (OIDC, SAML 2.0, ...) on top of the protocol-neutral core. The adapter
@@ -30,4 +32,13 @@ public interface ProtocolAdapter {
 
     /** The request failed with a protocol error; the response goes back to the relying party. */
     ProtocolResponse failed(ProtocolRequest request, String issuer, ProtocolError error);
+
+    /**
+     * {@link #failed}, for an answer that needs I/O before it can be sent (a SAML Response sent by
+     * artifact is stored first). The core calls this one; by default it is {@link #failed}. A
+     * {@link CompletionStage} keeps the domain free of frameworks.
+     */
+    default CompletionStage<ProtocolResponse> failedAsync(ProtocolRequest request, String issuer, ProtocolError error) {
+        return CompletableFuture.completedFuture(failed(request, issuer, error));
+    }
 }

@@ -12,6 +12,13 @@ public sealed interface ProtocolResponse {
     }
 
     /**
+     * 302 Found to {@code location}: for a binding that names it, SAML HTTP-Artifact (SAML Bindings §3.6.3,
+     * the artifact in the query string of an HTTP redirect).
+     */
+    record Found(String location) implements ProtocolResponse {
+    }
+
+    /**
      * An error shown to the user instead of redirecting, because the redirect target cannot be trusted
      * (RFC 6749 §4.1.2.1: unknown client, unregistered redirect URI).
      */

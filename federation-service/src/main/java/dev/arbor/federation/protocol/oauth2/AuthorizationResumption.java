@@ -64,9 +64,10 @@ public class AuthorizationResumption {
             }
             LoginFlow flow = found.get();
             if (flow.state() == LoginFlowState.CONSENT_REFUSED) {
-                return flows.take(flowId).map(taken -> taken.filter(t -> t.state() == LoginFlowState.CONSENT_REFUSED)
-                        .map(t -> adapter.get().failed(t.request(), urls.issuer(realm), REFUSED))
-                        .orElseGet(AuthorizationResumption::unknownFlow));
+                return flows.take(flowId).chain(taken -> taken.filter(t -> t.state() == LoginFlowState.CONSENT_REFUSED)
+                        .map(t -> Uni.createFrom().completionStage(
+                                () -> adapter.get().failedAsync(t.request(), urls.issuer(realm), REFUSED)))
+                        .orElseGet(() -> Uni.createFrom().item(AuthorizationResumption.unknownFlow())));
             }
             return sessions.find(realm, sessionId == null ? "" : sessionId)
                     .chain(session -> resume(flow, session, adapter.get()));

@@ -56,7 +56,7 @@ public class ConsentCheck {
         ProtocolRequest request = flow.request();
         String issuer = urls.issuer(flow.realm());
         if (!EssentialAcr.isMetBy(request, session.acr())) {
-            return Uni.createFrom().item(adapter.failed(request, issuer, LoginCompletion.UNMET_ACR));
+            return Uni.createFrom().completionStage(() -> adapter.failedAsync(request, issuer, LoginCompletion.UNMET_ACR));
         }
         boolean prompted = isPromptConsent(request);
         return clients.findClient(flow.realm(), flow.clientId()).chain(client -> {
@@ -69,7 +69,7 @@ public class ConsentCheck {
                     return completion.complete(flow, session, adapter);
                 }
                 if (request.passive()) {
-                    return Uni.createFrom().item(adapter.failed(request, issuer, new ProtocolError(
+                    return Uni.createFrom().completionStage(() -> adapter.failedAsync(request, issuer, new ProtocolError(
                             OAuth2Errors.CONSENT_REQUIRED, "the user has not consented to this client")));
                 }
                 LoginFlow waiting = flow.moveTo(LoginFlowState.AUTHENTICATED).awaitConsentOf(session.subject());

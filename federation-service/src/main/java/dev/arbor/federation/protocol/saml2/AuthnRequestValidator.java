@@ -97,8 +97,12 @@ public final class AuthnRequestValidator {
 
     /**
      * SAML Core §3.4.1: AssertionConsumerServiceURL (exact, registered) or AssertionConsumerServiceIndex
-     * (registered), not both; with neither the default. Only HTTP-POST answers exist: HTTP-Artifact (or
-     * any other ProtocolBinding) is answered with UnsupportedBinding at the SP's HTTP-POST ACS.
+     * (registered), not both; with neither the default. The Response goes by the binding the request
+     * names in ProtocolBinding, HTTP-POST or HTTP-Artifact, to an ACS registered for it: the one the URL
+     * names with that binding, the indexed one if its binding is that one, or the SP's default ACS of
+     * that binding. Without ProtocolBinding, the binding of the ACS named (or of the default ACS) is used.
+     * Any other binding, or an index registered for another binding, is answered with UnsupportedBinding
+     * at the SP's default HTTP-POST ACS (its default ACS if it has none).
      */
     private static AcsChoice chooseAcs(AuthnRequest request, ServiceProvider sp) {
         String url = request.getAssertionConsumerServiceURL();
@@ -106,31 +110,39 @@ public final class AuthnRequestValidator {
         if (url != null && index != null) {
             throw new InvalidSamlRequest("AssertionConsumerServiceURL and AssertionConsumerServiceIndex are exclusive");
         }
-        Optional<SamlEndpoint> named = url != null || index != null
-                ? sp.assertionConsumerService(url, index, null) : sp.assertionConsumerService(null, null, null);
+        Optional<SamlEndpoint> named = sp.assertionConsumerService(url, index, null);
         if (named.isEmpty()) {
             throw new InvalidSamlRequest("the AssertionConsumerService is not registered for the SP");
         }
-        String binding = request.getProtocolBinding();
-        boolean postAsked = binding == null || binding.equals(SamlBinding.HTTP_POST.uri());
-        if (postAsked && named.get().binding() == SamlBinding.HTTP_POST) {
+        String asked = request.getProtocolBinding();
+        if (asked == null) {
             return new AcsChoice(named.get(), null);
         }
-        if (postAsked && url != null) {
-            // the URL is registered, but maybe for POST too under another entry
-            Optional<SamlEndpoint> post = sp.assertionConsumerService(url, null, SamlBinding.HTTP_POST);
-            if (post.isPresent()) {
-                return new AcsChoice(post.get(), null);
+        Optional<SamlBinding> binding = SamlBinding.of(asked)
+                .filter(b -> b == SamlBinding.HTTP_POST || b == SamlBinding.HTTP_ARTIFACT);
+        if (binding.isPresent()) {
+            if (named.get().binding() == binding.get()) {
+                return new AcsChoice(named.get(), null);
+            }
+            // the URL may be registered for this binding too, under another entry; no URL nor index: the default
+            Optional<SamlEndpoint> other = url != null ? sp.assertionConsumerService(url, null, binding.get())
+                    : index == null ? defaultAcs(sp, binding.get()) : Optional.empty();
+            if (other.isPresent()) {
+                return new AcsChoice(other.get(), null);
             }
         }
-        SamlEndpoint fallback = defaultPostAcs(sp).orElseThrow(
-                () -> new InvalidSamlRequest("the SP has no HTTP-POST AssertionConsumerService"));
-        return new AcsChoice(fallback, SamlStatus.requester(SamlStatus.UNSUPPORTED_BINDING,
-                "only the HTTP-POST binding is supported for responses"));
+        return new AcsChoice(fallback(sp), SamlStatus.requester(SamlStatus.UNSUPPORTED_BINDING,
+                "responses are sent by HTTP-POST or HTTP-Artifact, to an ACS registered for that binding"));
     }
 
-    private static Optional<SamlEndpoint> defaultPostAcs(ServiceProvider sp) {
-        return sp.assertionConsumerServices().stream().filter(e -> e.binding() == SamlBinding.HTTP_POST)
+    /** Where an UnsupportedBinding status goes: the SP's default HTTP-POST ACS, else its default ACS. */
+    private static SamlEndpoint fallback(ServiceProvider sp) {
+        return defaultAcs(sp, SamlBinding.HTTP_POST).or(() -> sp.assertionConsumerService(null, null, null))
+                .orElseThrow(() -> new InvalidSamlRequest("the SP has no usable AssertionConsumerService"));
+    }
+
+    private static Optional<SamlEndpoint> defaultAcs(ServiceProvider sp, SamlBinding binding) {
+        return sp.assertionConsumerServices().stream().filter(e -> e.binding() == binding)
                 .min(Comparator.comparing((SamlEndpoint e) -> !e.isDefault())
                         .thenComparing(e -> e.index() == null ? Integer.MAX_VALUE : e.index()));
     }

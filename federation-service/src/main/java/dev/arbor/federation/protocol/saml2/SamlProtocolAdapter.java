@@ -36,8 +36,9 @@ import org.opensaml.saml.saml2.core.Response;
  * SAML 2.0 Web Browser SSO (SAML Profiles §4.1) on the protocol-neutral core. Requests do not come
  * through {@link #parse}: checking an AuthnRequest needs the SP's metadata, looked up asynchronously,
  * so {@link SamlSsoEndpoint} decodes and checks it and starts the flow itself; {@link #parse} is
- * always "not mine" (OIDC parameters are never SAML's). Answers are Responses auto-posted to the
- * registered ACS the flow kept (SAML Bindings §3.5).
+ * always "not mine" (OIDC parameters are never SAML's). Answers are Responses delivered to the
+ * registered ACS the flow kept, by the ACS's binding: auto-posted (HTTP-POST, SAML Bindings §3.5) or by
+ * artifact (HTTP-Artifact, §3.6, {@link HttpArtifactBinding}).
  */
 @ApplicationScoped
 public class SamlProtocolAdapter implements IdentityAssertingAdapter {
@@ -45,21 +46,24 @@ public class SamlProtocolAdapter implements IdentityAssertingAdapter {
     static final String REQUEST_ID = "saml_request_id";
     static final String RELAY_STATE = "relay_state";
     static final String NAME_ID_FORMAT = "name_id_format";
+    static final String ACS_BINDING = "acs_binding";
 
     private final ServiceProviderRegistry registry;
     private final SamlCredentials credentials;
     private final SamlSessionParticipants participants;
     private final SamlResponseBuilder builder;
+    private final HttpArtifactBinding artifacts;
     private final Clock clock;
     private final byte[] persistentKey;
 
     public SamlProtocolAdapter(ServiceProviderRegistry registry, SamlCredentials credentials,
                                SamlSessionParticipants participants, SamlSsoConfig config, ArborConfig arbor,
-                               Clock clock) {
+                               HttpArtifactBinding artifacts, Clock clock) {
         this.registry = registry;
         this.credentials = credentials;
         this.participants = participants;
         this.builder = new SamlResponseBuilder(config.assertionLifetime());
+        this.artifacts = artifacts;
         this.clock = clock;
         this.persistentKey = config.persistentNameIdKey().map(k -> k.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> derive(arbor.federation().clientSecretPepper()));
@@ -97,21 +101,33 @@ public class SamlProtocolAdapter implements IdentityAssertingAdapter {
         if (request.nameIdFormat() != null) {
             kept.put(NAME_ID_FORMAT, request.nameIdFormat().uri());
         }
+        kept.put(ACS_BINDING, request.acs().binding().name());
         return new ProtocolRequest(request.spEntityId(), request.acs().location(), request.tree(),
                 request.forceAuthn(), request.passive(), null, kept);
     }
 
-    /** A core failure (no session for IsPassive, no identity) as a status at the ACS; unsigned (no assertion). */
+    /** A core failure at an HTTP-POST ACS; an HTTP-Artifact one needs {@link #failedAsync}. */
     @Override
     public ProtocolResponse failed(ProtocolRequest request, String issuer, ProtocolError error) {
+        if (byArtifact(request)) {
+            throw new IllegalStateException("a Response by artifact is stored first: use failedAsync");
+        }
+        return post(request, issuer, failure(request, issuer, error));
+    }
+
+    /** A core failure (no session for IsPassive, no identity) as a status at the ACS; unsigned (no assertion). */
+    @Override
+    public CompletionStage<ProtocolResponse> failedAsync(ProtocolRequest request, String issuer, ProtocolError error) {
+        return deliver(request, issuer, failure(request, issuer, error)).subscribeAsCompletionStage();
+    }
+
+    private Response failure(ProtocolRequest request, String issuer, ProtocolError error) {
         SamlStatus status = switch (error.code()) {
             case OAuth2Errors.LOGIN_REQUIRED -> SamlStatus.responder(SamlStatus.NO_PASSIVE, "the user is not logged in");
             case OAuth2Errors.ACCESS_DENIED -> SamlStatus.responder(SamlStatus.REQUEST_DENIED, "access denied");
             default -> SamlStatus.responder(SamlStatus.AUTHN_FAILED, "the user could not be authenticated");
         };
-        Response response = builder.failure(issuer, request.responseTo(), request.parameter(REQUEST_ID), status,
-                clock.instant());
-        return post(request, issuer, response);
+        return builder.failure(issuer, request.responseTo(), request.parameter(REQUEST_ID), status, clock.instant());
     }
 
     @Override
@@ -135,23 +151,36 @@ public class SamlProtocolAdapter implements IdentityAssertingAdapter {
                                 SamlStatus.requester(SamlStatus.INVALID_NAME_ID_POLICY,
                                         "the user has no value for the NameID"), clock.instant());
                         SamlResponseProtector.sign(response, key);
-                        return Uni.createFrom().item(post(kept, issuer, response));
+                        return deliver(kept, issuer, response);
                     }
                     Response response = SamlResponseProtector.protect(builder.success(issuer, sp, request, session,
                             name.get(), claims, clock.instant()), key, sp);
                     // SAML Profiles §4.4.3.3: what the SP was told, to match its LogoutRequest and to log it out
                     return participants.record(flow.realm(), SamlResponseBuilder.participant(issuer, sp, session,
                                     name.get()), Instant.ofEpochSecond(session.expiresAt()))
-                            .replaceWith(post(kept, issuer, response));
+                            .chain(() -> deliver(kept, issuer, response));
                 })).subscribeAsCompletionStage();
     }
 
     /** A status answer for a request refused after it was trusted, signed with the realm key. */
-    ProtocolResponse refused(SamlAuthnRequest request, SamlStatus status, String issuer,
-                             dev.arbor.federation.domain.saml2.SamlKeyPair key) {
+    Uni<ProtocolResponse> refused(SamlAuthnRequest request, SamlStatus status, String issuer,
+                                  dev.arbor.federation.domain.saml2.SamlKeyPair key) {
         Response response = builder.failure(issuer, request.acs().location(), request.id(), status, clock.instant());
         SamlResponseProtector.sign(response, key);
-        return post(toProtocolRequest(request), issuer, response);
+        return deliver(toProtocolRequest(request), issuer, response);
+    }
+
+    /** The Response to the flow's ACS, by the ACS's binding: by artifact (SAML Bindings §3.6) or posted (§3.5). */
+    private Uni<ProtocolResponse> deliver(ProtocolRequest request, String issuer, Response response) {
+        if (byArtifact(request)) {
+            return artifacts.send(issuer, request.clientId(), request.responseTo(), request.parameter(RELAY_STATE),
+                    response);
+        }
+        return Uni.createFrom().item(post(request, issuer, response));
+    }
+
+    private static boolean byArtifact(ProtocolRequest request) {
+        return SamlBinding.HTTP_ARTIFACT.name().equals(request.parameter(ACS_BINDING));
     }
 
     /** SAML Bindings §3.5.4 — an auto-posting form with SAMLResponse and the RelayState as received. */

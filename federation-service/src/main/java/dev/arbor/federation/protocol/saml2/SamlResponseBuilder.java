@@ -201,13 +201,13 @@ public final class SamlResponseBuilder {
         return statement;
     }
 
-    private static Issuer issuer(String value) {
+    static Issuer issuer(String value) {
         Issuer issuer = build(Issuer.DEFAULT_ELEMENT_NAME);
         issuer.setValue(value);
         return issuer;
     }
 
-    private static Status status(SamlStatus value) {
+    static Status status(SamlStatus value) {
         Status status = build(Status.DEFAULT_ELEMENT_NAME);
         StatusCode code = build(StatusCode.DEFAULT_ELEMENT_NAME);
         code.setValue(value.code());

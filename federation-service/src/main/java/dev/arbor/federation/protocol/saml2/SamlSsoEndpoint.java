@@ -77,7 +77,7 @@ public class SamlSsoEndpoint {
                 }
                 return switch (check) {
                     case AuthnRequestCheck.Refused r -> credentials.signing(realm)
-                            .map(key -> adapter.refused(r.request(), r.status(), issuer, key));
+                            .chain(key -> adapter.refused(r.request(), r.status(), issuer, key));
                     case AuthnRequestCheck.Accepted a -> {
                         String tree = a.request().tree();
                         // a requested context is met only by a session of its tree

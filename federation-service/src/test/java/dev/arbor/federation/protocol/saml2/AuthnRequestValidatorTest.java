@@ -212,17 +212,89 @@ class AuthnRequestValidatorTest {
     }
 
     @Test
-    void theArtifactBindingIsAnsweredUnsupportedBindingAtThePostAcs() {
+    void theArtifactBindingIsAnsweredAtTheArtifactAcsTheUrlNames() {
         TestAuthnRequests artifact = request();
         artifact.acsUrl = TestServiceProviders.ARTIFACT_ACS;
         artifact.protocolBinding = SamlBinding.HTTP_ARTIFACT.uri();
 
-        AuthnRequestCheck check = checkPost(artifact.signedXml());
+        SamlAuthnRequest accepted = accepted(checkPost(artifact.signedXml()));
 
-        assertEquals(SamlStatus.UNSUPPORTED_BINDING, statusOf(check).secondLevel());
-        assertEquals(SamlStatus.REQUESTER, statusOf(check).code());
-        assertEquals(TestServiceProviders.ACS, check.request().acs().location());
-        assertEquals(artifact.id, check.request().id());
+        assertEquals(TestServiceProviders.ARTIFACT_ACS, accepted.acs().location());
+        assertEquals(SamlBinding.HTTP_ARTIFACT, accepted.acs().binding());
+        assertEquals(artifact.id, accepted.id());
+    }
+
+    @Test
+    void theArtifactBindingWithoutUrlOrIndexGoesToTheDefaultArtifactAcs() {
+        TestAuthnRequests artifact = request();
+        artifact.acsUrl = null;
+        artifact.protocolBinding = SamlBinding.HTTP_ARTIFACT.uri();
+
+        SamlAuthnRequest accepted = accepted(checkPost(artifact.signedXml()));
+
+        assertEquals(TestServiceProviders.ARTIFACT_ACS, accepted.acs().location());
+        assertEquals(SamlBinding.HTTP_ARTIFACT, accepted.acs().binding());
+    }
+
+    @Test
+    void anIndexRegisteredForHttpArtifactIsAnsweredByArtifactWhenNoBindingIsAsked() {
+        TestAuthnRequests byIndex = request();
+        byIndex.acsUrl = null;
+        byIndex.acsIndex = 1;
+        byIndex.protocolBinding = null;
+
+        SamlAuthnRequest accepted = accepted(checkPost(byIndex.signedXml()));
+
+        assertEquals(TestServiceProviders.ARTIFACT_ACS, accepted.acs().location());
+        assertEquals(SamlBinding.HTTP_ARTIFACT, accepted.acs().binding());
+    }
+
+    @Test
+    void aDefaultAcsOfHttpArtifactAnswersARequestThatNamesNoBinding() {
+        ServiceProvider artifactFirst = new ServiceProvider("demo", TestServiceProviders.ENTITY_ID, null, List.of(
+                new dev.arbor.federation.domain.saml2.SamlEndpoint(SamlBinding.HTTP_POST, TestServiceProviders.ACS, 0,
+                        false, null),
+                new dev.arbor.federation.domain.saml2.SamlEndpoint(SamlBinding.HTTP_ARTIFACT,
+                        TestServiceProviders.ARTIFACT_ACS, 1, true, null)),
+                List.of(), List.of(SamlTestKeys.SP_SIGNING.certificate()), List.of(), false,
+                TestServiceProviders.settings(), null);
+        TestAuthnRequests noBinding = request();
+        noBinding.acsUrl = null;
+        noBinding.protocolBinding = null;
+        TestAuthnRequests post = request();
+        post.acsUrl = null;
+
+        SamlAuthnRequest byDefault = accepted(check(HttpPostBinding.decodeRequest(post(noBinding.signedXml()), null),
+                artifactFirst));
+        SamlAuthnRequest posted = accepted(check(HttpPostBinding.decodeRequest(post(post.signedXml()), null),
+                artifactFirst));
+
+        assertEquals(SamlBinding.HTTP_ARTIFACT, byDefault.acs().binding());
+        assertEquals(TestServiceProviders.ARTIFACT_ACS, byDefault.acs().location());
+        assertEquals(SamlBinding.HTTP_POST, posted.acs().binding(), "HTTP-POST asked: the default POST ACS");
+        assertEquals(TestServiceProviders.ACS, posted.acs().location());
+    }
+
+    @Test
+    void aBindingTheNamedAcsIsNotRegisteredForOrOneArborDoesNotSendIsUnsupportedBindingAtThePostAcs() {
+        TestAuthnRequests postToArtifactUrl = request();
+        postToArtifactUrl.acsUrl = TestServiceProviders.ARTIFACT_ACS;
+        TestAuthnRequests artifactToPostIndex = request();
+        artifactToPostIndex.acsUrl = null;
+        artifactToPostIndex.acsIndex = 2;
+        artifactToPostIndex.protocolBinding = SamlBinding.HTTP_ARTIFACT.uri();
+        TestAuthnRequests redirect = request();
+        redirect.protocolBinding = SamlBinding.HTTP_REDIRECT.uri();
+
+        for (TestAuthnRequests sent : List.of(postToArtifactUrl, artifactToPostIndex, redirect)) {
+            AuthnRequestCheck check = checkPost(sent.signedXml());
+
+            assertEquals(SamlStatus.UNSUPPORTED_BINDING, statusOf(check).secondLevel());
+            assertEquals(SamlStatus.REQUESTER, statusOf(check).code());
+            assertEquals(TestServiceProviders.ACS, check.request().acs().location());
+            assertEquals(SamlBinding.HTTP_POST, check.request().acs().binding());
+            assertEquals(sent.id, check.request().id());
+        }
     }
 
     @Test

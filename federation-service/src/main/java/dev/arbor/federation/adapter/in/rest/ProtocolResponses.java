@@ -4,7 +4,7 @@ import dev.arbor.federation.domain.ProtocolResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Puts a {@link ProtocolResponse} on the wire: a 303 (RFC 9110 §15.4.4) or an HTML error page. */
+/** Puts a {@link ProtocolResponse} on the wire: a 303 (RFC 9110 §15.4.4), a 302, a form post or an HTML error page. */
 final class ProtocolResponses {
     private ProtocolResponses() {
     }
@@ -14,6 +14,13 @@ final class ProtocolResponses {
             case ProtocolResponse.Redirect r -> Response.status(Response.Status.SEE_OTHER)
                     .header("Location", r.location())
                     .header("Cache-Control", "no-store")
+                    .build();
+            // SAML Bindings §3.6.5.1: no caching of what carries an artifact; the artifact is not sent on as a referrer
+            case ProtocolResponse.Found f -> Response.status(Response.Status.FOUND)
+                    .header("Location", f.location())
+                    .header("Cache-Control", "no-cache, no-store")
+                    .header("Pragma", "no-cache")
+                    .header("Referrer-Policy", "no-referrer")
                     .build();
             // RFC 9700 §4.16 and §4.2.4: an error page may not be framed and sends no referrer (its URL
             // is the authorization request, state and all); it runs no script, loads nothing, posts nowhere
