@@ -26,6 +26,7 @@ public final class TestAssertions {
     private String issuer = CLIENT;
     private String subject = CLIENT;
     private List<String> audience = List.of(TestTokens.issuerOf("demo"));
+    private boolean audienceAsArray;
     private long expiresInSeconds = 60;
     private Long issuedAtOffset = 0L;
     private Long notBeforeOffset;
@@ -57,6 +58,12 @@ public final class TestAssertions {
 
     public TestAssertions audience(String... values) {
         audience = List.of(values);
+        return this;
+    }
+
+    /** {@code aud} as a JSON array even for one value (jose4j writes a single audience as a string). */
+    public TestAssertions audienceAsArray() {
+        audienceAsArray = true;
         return this;
     }
 
@@ -105,7 +112,11 @@ public final class TestAssertions {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(subject);
-        claims.setAudience(audience);
+        if (audienceAsArray) {
+            claims.setClaim("aud", audience);
+        } else {
+            claims.setAudience(audience);
+        }
         claims.setExpirationTime(NumericDate.fromSeconds(now + expiresInSeconds));
         if (issuedAtOffset != null) {
             claims.setIssuedAt(NumericDate.fromSeconds(now + issuedAtOffset));

@@ -28,7 +28,8 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
  * RFC 7523 §2.2 and §3, OIDC Core §9 — {@code private_key_jwt}: the client sends
  * {@code client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer} and a JWT
  * {@code client_assertion} signed with a key of its registered JWK Set ({@code kid} picks the key).
- * {@code iss} and {@code sub} are the client id, {@code aud} contains the realm's issuer, {@code exp}
+ * {@code iss} and {@code sub} are the client id, {@code aud} is the realm's issuer and nothing else (RFC 10070:
+ * an assertion that also names another audience could be replayed there, or was minted for it), {@code exp}
  * lies at most {@code client-assertion-max-lifetime} ahead, {@code nbf}/{@code iat} are not in the
  * future (small skew), and {@code jti} is used once (§3 item 7), across replicas. Only RS256, PS256,
  * ES256 and EdDSA signatures count; {@code none} and HMAC never do. Every failure is 401
@@ -151,6 +152,9 @@ public class PrivateKeyJwtAuthenticator {
         } catch (InvalidJwtException e) {
             throw refused(realm, client.clientId(), "the assertion does not verify: " + reason(e));
         }
+        if (!soleAudience(claims, urls.issuer(realm))) {
+            throw refused(realm, client.clientId(), "aud names another audience besides the issuer");
+        }
         Instant latestExpiry = now.plus(maxLifetime).plus(skew);
         if (Instant.ofEpochSecond(expiry(claims)).isAfter(latestExpiry)) {
             throw refused(realm, client.clientId(), "exp lies further ahead than " + maxLifetime);
@@ -160,6 +164,15 @@ public class PrivateKeyJwtAuthenticator {
             throw refused(realm, client.clientId(), "iat is malformed or in the future");
         }
         return claims;
+    }
+
+    /** RFC 10070: the issuer is the sole audience value, as a string or a one-element array. */
+    static boolean soleAudience(JwtClaims claims, String issuer) {
+        try {
+            return claims.getAudience().equals(List.of(issuer));
+        } catch (MalformedClaimException e) {
+            return false;
+        }
     }
 
     /** jose4j's first complaint, cut before it quotes the assertion itself (a credential, never logged). */

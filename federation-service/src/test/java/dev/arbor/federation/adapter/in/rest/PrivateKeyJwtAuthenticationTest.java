@@ -103,9 +103,15 @@ class PrivateKeyJwtAuthenticationTest {
     }
 
     @Test
-    void audienceListContainingTheIssuerIsAccepted() {
-        clientCredentials(assertion().audience("https://elsewhere.example", TestTokens.issuerOf("demo")).build())
-                .statusCode(200);
+    void audienceListNamingAnotherAudienceBesidesTheIssuerIsRefused() {
+        assertRefused(assertion().audience("https://elsewhere.example", TestTokens.issuerOf("demo")).build());
+        assertRefused(assertion().audience(TestTokens.issuerOf("demo"), TestTokens.issuerOf("demo") + "/oauth2/token")
+                .build());
+    }
+
+    @Test
+    void audienceListHoldingOnlyTheIssuerIsAccepted() {
+        clientCredentials(assertion().audience(TestTokens.issuerOf("demo")).audienceAsArray().build()).statusCode(200);
     }
 
     @Test
