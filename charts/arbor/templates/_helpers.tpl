@@ -37,7 +37,7 @@ Each entry: {path, type (Exact|Prefix), service}.
 {{- $routes := list -}}
 {{- range $realm := (include "arbor.routedRealms" . | fromJsonArray) -}}
 {{- $routes = append $routes (dict "path" (printf "/realms/%s/authenticate" $realm) "type" "Exact" "service" "authtree-service") -}}
-{{- range $collection, $svc := dict "clients" "federation-service" "consents" "federation-service" "initial-access-tokens" "federation-service" "saml-sps" "federation-service" "trees" "authtree-service" "users" "authtree-service" "keys" "token-service" "scripts" "script-runner-service" -}}
+{{- range $collection, $svc := dict "clients" "federation-service" "consents" "federation-service" "initial-access-tokens" "federation-service" "saml-sps" "federation-service" "saml-keys" "federation-service" "trees" "authtree-service" "users" "authtree-service" "keys" "token-service" "scripts" "script-runner-service" -}}
 {{- $routes = append $routes (dict "path" (printf "/admin/realms/%s/%s" $realm $collection) "type" "Prefix" "service" $svc) -}}
 {{- end -}}
 {{- end -}}

@@ -63,13 +63,15 @@ class PublicRoutesTest {
     static Map<String, String> gatewayAdminCollections() {
         String source = ArborChart.read(ArborChart.repoRoot()
                 .resolve("gateway/src/main/java/dev/arbor/gateway/domain/RouteTable.java"));
-        var matcher = Pattern.compile("row\\(admin\\(\"([a-z]+)\"\\), new RouteDecision\\.Forward\\(Upstream\\.([A-Z_]+)\\)\\)")
+        var matcher = Pattern.compile("row\\(admin\\(\"([a-z-]+)\"\\), new RouteDecision\\.Forward\\(Upstream\\.([A-Z_]+)\\)\\)")
                 .matcher(source);
         Map<String, String> rows = new LinkedHashMap<>();
         while (matcher.find()) {
             rows.put(matcher.group(1), UPSTREAM_TO_SERVICE.get(matcher.group(2)));
         }
         assertTrue(rows.size() >= 5 && !rows.containsValue(null), "admin rows found in RouteTable.java: " + rows);
+        assertTrue(rows.containsKey("saml-sps") && rows.containsKey("saml-keys")
+                && rows.containsKey("initial-access-tokens"), "collections with a hyphen are read too: " + rows);
         assertTrue(source.contains("row(\"/realms/\" + REALM + \"/authenticate\", new RouteDecision.Forward(Upstream.AUTHTREE))"));
         assertTrue(source.contains("row(\"/realms/.+\", new RouteDecision.Forward(Upstream.FEDERATION))"));
         assertTrue(source.contains("row(\"/ui\" + REST, new RouteDecision.Forward(Upstream.UI_SERVER))"));

@@ -8,18 +8,20 @@ import java.time.Instant;
 /**
  * Events of {@link Topics#CONFIG}: configuration that every replica holds in memory changed in the
  * store, so each replica drops its copy and reads the store again. The JSON carries
- * {@code "type": "client.changed"} (or {@code realm.changed}); the record key on the topic is
- * {@code realm/clientId} (or the realm), so one client's changes stay in order. The events name
+ * {@code "type": "client.changed"} (or {@code realm.changed}, {@code saml_key.activated}); the record key
+ * on the topic is {@code realm/clientId} (or the realm), so one client's changes stay in order. The events name
  * what changed, never its new value: a secret hash never travels on the topic.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ConfigEvent.ClientChanged.class, name = ConfigEvent.CLIENT_CHANGED),
-        @JsonSubTypes.Type(value = ConfigEvent.RealmChanged.class, name = ConfigEvent.REALM_CHANGED)
+        @JsonSubTypes.Type(value = ConfigEvent.RealmChanged.class, name = ConfigEvent.REALM_CHANGED),
+        @JsonSubTypes.Type(value = ConfigEvent.SamlKeyActivated.class, name = ConfigEvent.SAML_KEY_ACTIVATED)
 })
 public sealed interface ConfigEvent extends ArborEvent {
     String CLIENT_CHANGED = "client.changed";
     String REALM_CHANGED = "realm.changed";
+    String SAML_KEY_ACTIVATED = "saml_key.activated";
 
     String realm();
 
@@ -51,6 +53,26 @@ public sealed interface ConfigEvent extends ArborEvent {
         @JsonIgnore
         public String type() {
             return REALM_CHANGED;
+        }
+
+        @Override
+        @JsonIgnore
+        public String key() {
+            return realm;
+        }
+    }
+
+    /**
+     * A realm's SAML key of {@code use} ({@code signing} or {@code encryption}) became current: an
+     * administrator activated the published one. Replicas drop the realm's current SAML keys from memory
+     * and read them again, so they sign with {@code keyId} from then on (docs/guides/keys.md).
+     */
+    record SamlKeyActivated(String id, Instant occurredAt, String realm, String use, String keyId)
+            implements ConfigEvent {
+        @Override
+        @JsonIgnore
+        public String type() {
+            return SAML_KEY_ACTIVATED;
         }
 
         @Override

@@ -35,6 +35,19 @@ class ConfigEventJsonTest {
     }
 
     @Test
+    void samlKeyActivatedRoundTripsWithItsTypeNameKeyedByTheRealm() {
+        var changed = new ConfigEvent.SamlKeyActivated("e-3", Instant.parse("2026-11-27T01:00:00Z"), "demo", "signing",
+                "kEghZ5cQ");
+
+        String json = EventJson.write(changed);
+        ConfigEvent read = EventJson.read(json, ConfigEvent.class);
+
+        assertTrue(json.contains("\"type\":\"saml_key.activated\""), json);
+        assertEquals(changed, assertInstanceOf(ConfigEvent.SamlKeyActivated.class, read));
+        assertEquals("demo", read.key());
+    }
+
+    @Test
     void aTokenEventIsNoConfigEvent() {
         assertThrows(IllegalArgumentException.class,
                 () -> EventJson.read("{\"type\":\"token.revoked\",\"id\":\"e\"}", ConfigEvent.class));

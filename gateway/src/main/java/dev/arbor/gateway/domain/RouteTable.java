@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code /admin/realms/{realm}/consents**}</td><td>federation-service</td></tr>
  *   <tr><td>{@code /admin/realms/{realm}/initial-access-tokens**}</td><td>federation-service</td></tr>
  *   <tr><td>{@code /admin/realms/{realm}/saml-sps**}</td><td>federation-service</td></tr>
+ *   <tr><td>{@code /admin/realms/{realm}/saml-keys**}</td><td>federation-service</td></tr>
  *   <tr><td>{@code /admin/realms/{realm}/trees**}</td><td>authtree-service</td></tr>
  *   <tr><td>{@code /admin/realms/{realm}/users**}</td><td>authtree-service</td></tr>
  *   <tr><td>{@code /admin/realms/{realm}/keys**}</td><td>token-service</td></tr>
@@ -43,6 +44,7 @@ public final class RouteTable {
             row(admin("consents"), new RouteDecision.Forward(Upstream.FEDERATION)),
             row(admin("initial-access-tokens"), new RouteDecision.Forward(Upstream.FEDERATION)),
             row(admin("saml-sps"), new RouteDecision.Forward(Upstream.FEDERATION)),
+            row(admin("saml-keys"), new RouteDecision.Forward(Upstream.FEDERATION)),
             row(admin("trees"), new RouteDecision.Forward(Upstream.AUTHTREE)),
             row(admin("users"), new RouteDecision.Forward(Upstream.AUTHTREE)),
             row(admin("keys"), new RouteDecision.Forward(Upstream.TOKEN)),

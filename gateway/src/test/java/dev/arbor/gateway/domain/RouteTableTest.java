@@ -24,6 +24,9 @@ class RouteTableTest {
         "/admin/realms/demo/consents/s/c,     FEDERATION",
         "/admin/realms/demo/initial-access-tokens, FEDERATION",
         "/admin/realms/demo/saml-sps,         FEDERATION",
+        "/admin/realms/demo/saml-keys,        FEDERATION",
+        "/admin/realms/demo/saml-keys/signing/next, FEDERATION",
+        "/admin/realms/demo/saml-keys/kEghZ5cQ/retire, FEDERATION",
         "/admin/realms/demo/trees,            AUTHTREE",
         "/admin/realms/demo/users/alice,      AUTHTREE",
         "/admin/realms/demo/keys,             TOKEN",
@@ -35,6 +38,7 @@ class RouteTableTest {
 
     @ParameterizedTest
     @CsvSource({"/realms/", "/realms", "/uiX", "/admin/realms/demo/clientsX", "/admin/realms//clients",
+        "/admin/realms/demo/saml-keysX", "/admin/realms//saml-keys",
         "/admin/realms/demo", "/admin", "/favicon.ico", "''"})
     void decideWhenNoRowMatchesThenNotFound(String path) {
         assertEquals(new RouteDecision.NotFound(), table.decide(path));

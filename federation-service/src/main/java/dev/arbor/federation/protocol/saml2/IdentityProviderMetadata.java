@@ -38,9 +38,9 @@ import org.opensaml.xmlsec.signature.support.SignatureSupport;
  * A realm's IdP metadata (SAML Metadata §2.3.2 EntityDescriptor, §2.4.3 IDPSSODescriptor): its
  * entityID is the realm's issuer; SingleSignOnService and SingleLogoutService with the Redirect and
  * POST bindings, ArtifactResolutionService over SOAP, the NameID formats Arbor issues, and every
- * published signing certificate plus the encryption certificate. Optionally signed (enveloped
- * signature, RSA-SHA256, SHA-256 digest, exclusive c14n; SAML Core §5.4) with the realm's current
- * signing key, so an SP that fetches it over an untrusted channel can verify it.
+ * published signing and encryption certificate (the current one of each use first). Optionally
+ * signed (enveloped signature, RSA-SHA256, SHA-256 digest, exclusive c14n; SAML Core §5.4) with the
+ * realm's current signing key, so an SP that fetches it over an untrusted channel can verify it.
  */
 public final class IdentityProviderMetadata {
     /** How long an SP may rely on a copy (validUntil) and should cache it (cacheDuration, SAML Metadata §1.3.3). */
@@ -51,13 +51,20 @@ public final class IdentityProviderMetadata {
     private IdentityProviderMetadata() {
     }
 
+    /** As {@link #xml(String, List, List, Instant, SamlKeyPair)} with one encryption key. */
+    public static String xml(String issuer, List<SamlKeyPair> signing, SamlKeyPair encryption, Instant now,
+                             SamlKeyPair signWith) {
+        return xml(issuer, signing, List.of(encryption), now, signWith);
+    }
+
     /**
      * @param issuer     the realm's issuer (entityID); endpoints are {@code issuer + "/saml2/..."}
-     * @param signing    published signing keys, the current one first
-     * @param encryption the realm's encryption key pair
+     * @param signing    published signing keys, the current one first (during a rollover also the next
+     *                   and the previous one: SAML Metadata §2.4.1.1 allows several KeyDescriptors of a use)
+     * @param encryption published encryption keys, the current one first
      * @param signWith   the key to sign the document with, or null for unsigned
      */
-    public static String xml(String issuer, List<SamlKeyPair> signing, SamlKeyPair encryption, Instant now,
+    public static String xml(String issuer, List<SamlKeyPair> signing, List<SamlKeyPair> encryption, Instant now,
                              SamlKeyPair signWith) {
         SamlXml.parsers(); // OpenSAML initialised
         EntityDescriptor entity = build(EntityDescriptor.DEFAULT_ELEMENT_NAME);
@@ -70,7 +77,7 @@ public final class IdentityProviderMetadata {
         idp.addSupportedProtocol(SAMLConstants.SAML20P_NS);
         idp.setWantAuthnRequestsSigned(true);
         signing.forEach(key -> idp.getKeyDescriptors().add(keyDescriptor(UsageType.SIGNING, key.certificate())));
-        idp.getKeyDescriptors().add(keyDescriptor(UsageType.ENCRYPTION, encryption.certificate()));
+        encryption.forEach(key -> idp.getKeyDescriptors().add(keyDescriptor(UsageType.ENCRYPTION, key.certificate())));
 
         ArtifactResolutionService artifact = endpoint(ArtifactResolutionService.DEFAULT_ELEMENT_NAME, SamlBinding.SOAP,
                 issuer + "/saml2/artifact");

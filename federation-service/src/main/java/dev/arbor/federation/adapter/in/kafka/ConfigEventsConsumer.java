@@ -3,16 +3,18 @@ package dev.arbor.federation.adapter.in.kafka;
 import dev.arbor.contracts.events.ConfigEvent;
 import dev.arbor.contracts.events.EventJson;
 import dev.arbor.federation.adapter.out.cache.ClientCache;
+import dev.arbor.federation.adapter.out.keys.SamlKeyCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code arbor.config.v1} into this replica's {@link ClientCache}: a changed client (or realm)
- * is evicted, so the next request reads the store again. Every replica has its own consumer group, so
- * each sees every event; evicting twice is harmless, so redelivery is too. A malformed event is
- * logged (without its payload) and skipped.
+ * Reads {@code arbor.config.v1} into this replica's {@link ClientCache} and {@link SamlKeyCache}: a
+ * changed client (or realm) is evicted, as are a realm's current SAML keys when one of them was
+ * replaced ({@code saml_key.activated}), so the next request reads the store again. Every replica has
+ * its own consumer group, so each sees every event; evicting twice is harmless, so redelivery is too.
+ * A malformed event is logged (without its payload) and skipped.
  */
 @ApplicationScoped
 public class ConfigEventsConsumer {
@@ -20,10 +22,12 @@ public class ConfigEventsConsumer {
     static final String METRIC = "arbor.federation.config.events";
 
     private final ClientCache cache;
+    private final SamlKeyCache samlKeys;
     private final MeterRegistry metrics;
 
-    public ConfigEventsConsumer(ClientCache cache, MeterRegistry metrics) {
+    public ConfigEventsConsumer(ClientCache cache, SamlKeyCache samlKeys, MeterRegistry metrics) {
         this.cache = cache;
+        this.samlKeys = samlKeys;
         this.metrics = metrics;
     }
 
@@ -39,6 +43,7 @@ public class ConfigEventsConsumer {
         switch (event) {
             case ConfigEvent.ClientChanged c -> cache.evictClient(c.realm(), c.clientId());
             case ConfigEvent.RealmChanged r -> cache.evictRealm(r.realm());
+            case ConfigEvent.SamlKeyActivated k -> samlKeys.evictRealm(k.realm());
         }
         metrics.counter(METRIC, "type", event.type()).increment();
     }

@@ -15,7 +15,9 @@ import java.time.Clock;
  * SAML Metadata §2.3.2 — the realm's IdP metadata, served as {@code application/samlmetadata+xml}
  * (SAML Metadata §4.1.1 well-known location is the SP's business; this is the URL an SP administrator
  * imports). {@code ?signed=true} returns it signed with the realm's current signing key. The realm's
- * keys are created on the first request.
+ * keys are created on the first request. During a key rollover it lists the current key of each use
+ * first, then the published (next) and previous ones (docs/guides/keys.md); it is read from the store
+ * on every request, so every replica serves a rollover step at once.
  */
 @Path("/realms/{realm}/saml2/metadata")
 public class SamlMetadataResource {
@@ -38,7 +40,7 @@ public class SamlMetadataResource {
         boolean sign = "true".equalsIgnoreCase(signed) || "1".equals(signed);
         return realms.require(realm)
                 .chain(v -> credentials.publishedSigning(realm))
-                .chain(signing -> credentials.encryption(realm).map(encryption -> IdentityProviderMetadata.xml(
+                .chain(signing -> credentials.publishedEncryption(realm).map(encryption -> IdentityProviderMetadata.xml(
                         urls.issuer(realm), signing, encryption, clock.instant(), sign ? signing.getFirst() : null)))
                 .map(xml -> Response.ok(xml).type(MEDIA_TYPE)
                         .header("Cache-Control", "public, max-age=" + IdentityProviderMetadata.CACHE_DURATION.toSeconds())

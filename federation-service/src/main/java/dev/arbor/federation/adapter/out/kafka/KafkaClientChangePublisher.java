@@ -2,7 +2,9 @@ package dev.arbor.federation.adapter.out.kafka;
 
 import dev.arbor.contracts.events.ConfigEvent;
 import dev.arbor.contracts.events.EventJson;
+import dev.arbor.federation.domain.saml2.SamlKeyUse;
 import dev.arbor.federation.port.ClientChangePublisher;
+import dev.arbor.federation.port.SamlKeyChangePublisher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -13,13 +15,13 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * {@code client.changed} and {@code realm.changed} on {@code arbor.config.v1} (channel
- * {@code config-changes}; idempotent producer with {@code acks=all}, see application.properties),
- * keyed by {@code realm/clientId} or the realm. The returned Uni completes on the broker's
+ * {@code client.changed}, {@code realm.changed} and {@code saml_key.activated} on
+ * {@code arbor.config.v1} (channel {@code config-changes}; idempotent producer with {@code acks=all},
+ * see application.properties), keyed by {@code realm/clientId} or the realm. The returned Uni completes on the broker's
  * acknowledgement and fails with {@link NotPropagated} when the broker refused or was unreachable.
  */
 @ApplicationScoped
-public class KafkaClientChangePublisher implements ClientChangePublisher {
+public class KafkaClientChangePublisher implements ClientChangePublisher, SamlKeyChangePublisher {
     static final String CHANNEL = "config-changes";
 
     private final MutinyEmitter<String> emitter;
@@ -38,6 +40,12 @@ public class KafkaClientChangePublisher implements ClientChangePublisher {
     @Override
     public Uni<Void> realmChanged(String realm) {
         return send(new ConfigEvent.RealmChanged(UUID.randomUUID().toString(), clock.instant(), realm));
+    }
+
+    @Override
+    public Uni<Void> samlKeyActivated(String realm, SamlKeyUse use, String keyId) {
+        return send(new ConfigEvent.SamlKeyActivated(UUID.randomUUID().toString(), clock.instant(), realm, use.value(),
+                keyId));
     }
 
     private Uni<Void> send(ConfigEvent event) {

@@ -8,8 +8,10 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.arbor.contracts.events.ConfigEvent;
 import dev.arbor.contracts.events.EventJson;
 import dev.arbor.federation.adapter.out.cache.ClientCache;
+import dev.arbor.federation.adapter.out.keys.SamlKeyCache;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.ClientType;
+import dev.arbor.federation.domain.saml2.SamlKeyUse;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -23,7 +25,8 @@ class ConfigEventsConsumerTest {
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final ClientCache cache = new ClientCache(Duration.ofMinutes(5), Duration.ofSeconds(30), 100,
             Ticker.systemTicker(), metrics);
-    private final ConfigEventsConsumer consumer = new ConfigEventsConsumer(cache, metrics);
+    private final SamlKeyCache samlKeys = new SamlKeyCache(Duration.ofMinutes(1), Ticker.systemTicker());
+    private final ConfigEventsConsumer consumer = new ConfigEventsConsumer(cache, samlKeys, metrics);
 
     private double count(String type) {
         return metrics.counter(ConfigEventsConsumer.METRIC, "type", type).count();
@@ -60,6 +63,24 @@ class ConfigEventsConsumerTest {
         assertFalse(cache.holds("demo", "spa"));
         assertTrue(cache.holds("other", "rp"));
         assertEquals(1.0, count(ConfigEvent.REALM_CHANGED));
+    }
+
+    @Test
+    void samlKeyActivatedEvictsThatRealmsCurrentSamlKeysOnly() throws Exception {
+        var generator = new dev.arbor.federation.adapter.out.keys.SelfSignedKeyPairsAccess();
+        for (String realm : List.of("demo", "other")) {
+            for (SamlKeyUse use : SamlKeyUse.values()) {
+                generator.hold(samlKeys, realm, use);
+            }
+        }
+
+        consumer.consume(EventJson.write(new ConfigEvent.SamlKeyActivated("e3", Instant.now(), "demo", "signing", "k")));
+
+        assertFalse(samlKeys.holds("demo", SamlKeyUse.SIGNING));
+        assertFalse(samlKeys.holds("demo", SamlKeyUse.ENCRYPTION));
+        assertTrue(samlKeys.holds("other", SamlKeyUse.SIGNING));
+        assertTrue(cache.holds("demo", "rp"), "clients are not touched");
+        assertEquals(1.0, count(ConfigEvent.SAML_KEY_ACTIVATED));
     }
 
     @Test

@@ -61,4 +61,20 @@ class AdminClientWriteUnannouncedTest {
                 .then().statusCode(503).contentType("application/problem+json")
                 .body("detail", containsString("rotate")).body(not(containsString("clientSecret")));
     }
+
+    /** The same for a SAML key activation: stored and signing on this replica, but 503 because the others were not told. */
+    @Test
+    void samlKeyActivationThatCannotBeAnnouncedIs503YetTheKeyIsCurrent() {
+        String token = adminToken();
+        String keys = "/admin/realms/saml-test/saml-keys";
+        String next = given().auth().oauth2(token).when().post(keys + "/signing/next")
+                .then().statusCode(200).extract().path("keyId"); // publishing needs no announcement
+
+        given().auth().oauth2(token).when().post(keys + "/signing/activate")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("detail", containsString("saml-key-cache-ttl"));
+
+        given().auth().oauth2(token).queryParam("use", "signing").when().get(keys)
+                .then().statusCode(200).body("keys[0].keyId", equalTo(next)).body("keys[0].state", equalTo("current"));
+    }
 }
