@@ -34,11 +34,12 @@ public interface ProtocolAdapter {
     ProtocolResponse failed(ProtocolRequest request, String issuer, ProtocolError error);
 
     /**
-     * {@link #failed}, for an answer that needs I/O before it can be sent (a SAML Response sent by
-     * artifact is stored first). The core calls this one; by default it is {@link #failed}. A
-     * {@link CompletionStage} keeps the domain free of frameworks.
+     * {@link #failed}, for an answer that needs I/O before it can be sent (a SAML Response is signed with
+     * the realm's key, and one sent by artifact is stored first). The core calls this one; by default it
+     * is {@link #failed}. A {@link CompletionStage} keeps the domain free of frameworks.
      */
-    default CompletionStage<ProtocolResponse> failedAsync(ProtocolRequest request, String issuer, ProtocolError error) {
+    default CompletionStage<ProtocolResponse> failedAsync(String realm, ProtocolRequest request, String issuer,
+                                                          ProtocolError error) {
         return CompletableFuture.completedFuture(failed(request, issuer, error));
     }
 }

@@ -62,7 +62,7 @@ public class LoginFlows {
             }
             if (request.passive()) {
                 // OIDC Core §3.1.2.6 prompt=none, SAML Core §3.4.1 IsPassive: no usable session
-                return Uni.createFrom().completionStage(() -> adapter.failedAsync(request, urls.issuer(realm),
+                return Uni.createFrom().completionStage(() -> adapter.failedAsync(realm, request, urls.issuer(realm),
                         new ProtocolError(OAuth2Errors.LOGIN_REQUIRED, "the user is not logged in")));
             }
             LoginFlow waiting = flow.moveTo(LoginFlowState.AWAITING_AUTHENTICATION);

@@ -66,7 +66,7 @@ public class AuthorizationResumption {
             if (flow.state() == LoginFlowState.CONSENT_REFUSED) {
                 return flows.take(flowId).chain(taken -> taken.filter(t -> t.state() == LoginFlowState.CONSENT_REFUSED)
                         .map(t -> Uni.createFrom().completionStage(
-                                () -> adapter.get().failedAsync(t.request(), urls.issuer(realm), REFUSED)))
+                                () -> adapter.get().failedAsync(realm, t.request(), urls.issuer(realm), REFUSED)))
                         .orElseGet(() -> Uni.createFrom().item(AuthorizationResumption.unknownFlow())));
             }
             return sessions.find(realm, sessionId == null ? "" : sessionId)

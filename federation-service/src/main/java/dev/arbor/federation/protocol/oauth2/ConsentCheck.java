@@ -56,7 +56,8 @@ public class ConsentCheck {
         ProtocolRequest request = flow.request();
         String issuer = urls.issuer(flow.realm());
         if (!EssentialAcr.isMetBy(request, session.acr())) {
-            return Uni.createFrom().completionStage(() -> adapter.failedAsync(request, issuer, LoginCompletion.UNMET_ACR));
+            return Uni.createFrom().completionStage(() -> adapter.failedAsync(flow.realm(), request, issuer,
+                    LoginCompletion.UNMET_ACR));
         }
         boolean prompted = isPromptConsent(request);
         return clients.findClient(flow.realm(), flow.clientId()).chain(client -> {
@@ -69,8 +70,8 @@ public class ConsentCheck {
                     return completion.complete(flow, session, adapter);
                 }
                 if (request.passive()) {
-                    return Uni.createFrom().completionStage(() -> adapter.failedAsync(request, issuer, new ProtocolError(
-                            OAuth2Errors.CONSENT_REQUIRED, "the user has not consented to this client")));
+                    return Uni.createFrom().completionStage(() -> adapter.failedAsync(flow.realm(), request, issuer,
+                            new ProtocolError(OAuth2Errors.CONSENT_REQUIRED, "the user has not consented to this client")));
                 }
                 LoginFlow waiting = flow.moveTo(LoginFlowState.AUTHENTICATED).awaitConsentOf(session.subject());
                 return flows.save(waiting, flowTtl).map(v -> new ProtocolResponse.Redirect(

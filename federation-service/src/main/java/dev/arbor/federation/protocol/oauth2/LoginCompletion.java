@@ -58,13 +58,14 @@ public class LoginCompletion {
     public Uni<ProtocolResponse> complete(LoginFlow flow, SsoSession session, ProtocolAdapter adapter) {
         String issuer = urls.issuer(flow.realm());
         if (!EssentialAcr.isMetBy(flow.request(), session.acr())) {
-            return Uni.createFrom().completionStage(() -> adapter.failedAsync(flow.request(), issuer, UNMET_ACR));
+            return Uni.createFrom().completionStage(() -> adapter.failedAsync(flow.realm(), flow.request(), issuer,
+                    UNMET_ACR));
         }
         LoginFlow authenticated = flow.state() == LoginFlowState.CONSENT_GIVEN
                 ? flow : flow.moveTo(LoginFlowState.AUTHENTICATED);
         return identities.claims(flow.realm(), session.subject()).chain(claims -> {
             if (claims.isEmpty()) {
-                return Uni.createFrom().completionStage(() -> adapter.failedAsync(flow.request(), issuer,
+                return Uni.createFrom().completionStage(() -> adapter.failedAsync(flow.realm(), flow.request(), issuer,
                         new ProtocolError(OAuth2Errors.ACCESS_DENIED, "the authenticated identity is not available")));
             }
             if (adapter instanceof IdentityAssertingAdapter asserting) {

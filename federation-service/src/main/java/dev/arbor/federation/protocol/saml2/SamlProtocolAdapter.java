@@ -106,19 +106,21 @@ public class SamlProtocolAdapter implements IdentityAssertingAdapter {
                 request.forceAuthn(), request.passive(), null, kept);
     }
 
-    /** A core failure at an HTTP-POST ACS; an HTTP-Artifact one needs {@link #failedAsync}. */
+    /** Never called: a SAML Response is signed with the realm's key first, which {@link #failedAsync} looks up. */
     @Override
     public ProtocolResponse failed(ProtocolRequest request, String issuer, ProtocolError error) {
-        if (byArtifact(request)) {
-            throw new IllegalStateException("a Response by artifact is stored first: use failedAsync");
-        }
-        return post(request, issuer, failure(request, issuer, error));
+        throw new IllegalStateException("a SAML Response is signed with the realm's key first: use failedAsync");
     }
 
-    /** A core failure (no session for IsPassive, no identity) as a status at the ACS; unsigned (no assertion). */
+    /** A core failure (no session for IsPassive, no identity) as a signed status at the ACS, with no assertion. */
     @Override
-    public CompletionStage<ProtocolResponse> failedAsync(ProtocolRequest request, String issuer, ProtocolError error) {
-        return deliver(request, issuer, failure(request, issuer, error)).subscribeAsCompletionStage();
+    public CompletionStage<ProtocolResponse> failedAsync(String realm, ProtocolRequest request, String issuer,
+                                                         ProtocolError error) {
+        return credentials.signing(realm).chain(key -> {
+            Response response = failure(request, issuer, error);
+            SamlResponseProtector.sign(response, key);
+            return deliver(request, issuer, response);
+        }).subscribeAsCompletionStage();
     }
 
     private Response failure(ProtocolRequest request, String issuer, ProtocolError error) {

@@ -244,6 +244,7 @@ class SamlArtifactBindingTest {
                 (org.opensaml.saml.saml2.core.Response) resolve(artifact).getMessage();
         assertEquals(SamlStatus.NO_PASSIVE, response.getStatus().getStatusCode().getStatusCode().getValue());
         assertEquals(passive.id, response.getInResponseTo());
+        SpView.verifySignature(response, SamlTestKeys.IDP_SIGNING.certificate());
     }
 
     @Test

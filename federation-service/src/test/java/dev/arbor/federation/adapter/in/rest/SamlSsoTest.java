@@ -129,6 +129,8 @@ class SamlSsoTest {
         assertEquals(SamlStatus.NO_PASSIVE, response.getStatus().getStatusCode().getStatusCode().getValue());
         assertEquals(sent.id, response.getInResponseTo());
         assertTrue(response.getAssertions().isEmpty());
+        // decided by the core after the request was trusted, and signed like every other Response
+        SpView.verifySignature(response, SamlTestKeys.IDP_SIGNING.certificate());
     }
 
     @Test
