@@ -12,12 +12,14 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -64,12 +66,30 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return wait.until(acrossNavigation(ExpectedConditions.visibilityOfElementLocated(locator)));
+    }
+
+    /**
+     * {@code condition}, asked again when the page navigated while it was being checked: Chromium then
+     * answers "no such execution context" (the document the query ran in is gone), which is not an
+     * answer about the element. Any other error still ends the wait.
+     */
+    static <T> ExpectedCondition<T> acrossNavigation(ExpectedCondition<T> condition) {
+        return page -> {
+            try {
+                return condition.apply(page);
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("no such execution context")) {
+                    return null;
+                }
+                throw e;
+            }
+        };
     }
 
     void awaitText(By locator, String text) {
         try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+            wait.until(acrossNavigation(ExpectedConditions.textToBePresentInElementLocated(locator, text)));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no '" + text + "' in " + locator + " on " + driver.getCurrentUrl()
                     + "; the page says: " + driver.findElement(By.tagName("body")).getText(), e);

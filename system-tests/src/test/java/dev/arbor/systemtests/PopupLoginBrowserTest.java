@@ -73,7 +73,8 @@ class PopupLoginBrowserTest {
             signInInThePopup(browser);
 
             // the popup posted the code to :9190 only and closed itself; this page saw no message
-            browser.wait.until(ExpectedConditions.attributeToBe(By.id("error"), "data-code", "popup_closed"));
+            browser.wait.until(Browser.acrossNavigation(
+                    ExpectedConditions.attributeToBe(By.id("error"), "data-code", "popup_closed")));
             assertTrue(browser.driver.findElement(By.id("claims")).getText().isEmpty(), "no token reached the page");
             assertFalse(browser.driver.findElement(By.id("claims")).isDisplayed());
         }
