@@ -51,6 +51,27 @@ record Pysaml2Sp(Path dir, String entityId, String acs, String slo, Path idpMeta
         return ok("response", "--saml-response", samlResponse, "--request-id", requestId).json();
     }
 
+    /** pysaml2's view of an unsolicited (IdP-initiated) Response it accepted: no request to answer. */
+    JsonNode unsolicited(String samlResponse) {
+        return ok("response", "--saml-response", samlResponse).json();
+    }
+
+    /**
+     * A signed LogoutRequest to Arbor's SingleLogoutService for the session this SP was told of in
+     * {@code accepted} (what {@link #response} returned: NameID with its qualifiers, SessionIndex).
+     */
+    JsonNode logoutRequest(String binding, JsonNode accepted, String relayState) {
+        var arguments = new ArrayList<>(List.of("--binding", binding, "--relay-state", relayState,
+                "--name-id", accepted.get("name_id").asText(), "--name-id-format", accepted.get("name_id_format").asText(),
+                "--session-index", accepted.get("session_index").asText()));
+        for (String qualifier : List.of("name_qualifier", "sp_name_qualifier")) {
+            if (accepted.hasNonNull(qualifier)) {
+                arguments.addAll(List.of("--" + qualifier.replace('_', '-'), accepted.get(qualifier).asText()));
+            }
+        }
+        return ok("logout-request", arguments.toArray(String[]::new)).json();
+    }
+
     /** Runs a subcommand and requires exit 0; otherwise fails with everything the driver said. */
     Result ok(String command, String... arguments) {
         Result result = run(command, arguments);

@@ -33,7 +33,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * Arbor's SAML IdP against a service provider nobody here wrote: pysaml2 7 (Debian python3-pysaml2),
- * which checks what Arbor sends with its own code and xmlsec1 (SAML Profiles §4.1, Web Browser SSO).
+ * which checks what Arbor sends with its own code and xmlsec1: Web Browser SSO, SP- and IdP-initiated
+ * (SAML Profiles §4.1), and Single Logout propagated from one SP to another (§4.4).
  * Each SP is registered through the admin API from the metadata pysaml2 writes; the browser is an
  * HTTP client that keeps cookies, logs in through the journey API and reads the auto-post form Arbor
  * answers with, whose SAMLResponse it hands to pysaml2 (nothing listens at the ACS URLs).
@@ -50,6 +51,8 @@ class SamlServiceProviderTest {
     private static final String SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol";
     private static final Pattern FORM = Pattern.compile("<form id=\"arbor-form-post\" method=\"post\" action=\"([^\"]*)\">");
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
+    private static final String SUCCESS = "urn:oasis:names:tc:SAML:2.0:status:Success";
+    private static final String PARTIAL_LOGOUT = "urn:oasis:names:tc:SAML:2.0:status:PartialLogout";
     private static final Pattern PLAIN_ASSERTION = Pattern.compile("<([A-Za-z0-9_-]+:)?Assertion[\\s>]");
 
     private static Path dir;
@@ -62,6 +65,9 @@ class SamlServiceProviderTest {
     private static Pysaml2Sp cbc;
     /** The Response signed as well as the Assertion: what xmlsec1 verifies. */
     private static Pysaml2Sp signedResponse;
+    /** Two SPs one browser session logs in to, for Single Logout: A starts the logout, B is told of it. */
+    private static Pysaml2Sp sloA;
+    private static Pysaml2Sp sloB;
 
     @BeforeAll
     static void registerPysaml2ServiceProviders() throws Exception {
@@ -82,6 +88,8 @@ class SamlServiceProviderTest {
         gcm = register("gcm", idpMetadata, token, Map.of("encryptAssertion", "aes256-gcm"));
         cbc = register("cbc", idpMetadata, token, Map.of("encryptAssertion", "aes256-cbc"));
         signedResponse = register("signed-response", idpMetadata, token, Map.of("signResponse", true));
+        sloA = register("slo-a", idpMetadata, token, Map.of());
+        sloB = register("slo-b", idpMetadata, token, Map.of());
     }
 
     @Test
@@ -220,6 +228,81 @@ class SamlServiceProviderTest {
         assertEquals(browser.state, callback.get("state"));
     }
 
+    @Test
+    @DisplayName("pysaml2 accepts an IdP-initiated (unsolicited) Response, RelayState intact, after the login the link starts")
+    void idpInitiatedSsoLogsAliceInAtPysaml2WithTheRelayStateIntact() {
+        var browser = new CodeFlow();
+        String link = ArborSuite.PUBLIC_URL + "/realms/demo/saml2/sso/init?sp=" + Http.enc(plain.entityId())
+                + "&RelayState=" + Http.enc("/portal/deep-link");
+
+        Map<String, String> form = signIn(browser, Http.JSON.createObjectNode().put("url", link), true);
+        JsonNode accepted = plain.unsolicited(form.get("SAMLResponse"));
+
+        assertEquals(plain.acs(), form.get("action"));
+        assertEquals("/portal/deep-link", form.get("RelayState"));
+        assertTrue(accepted.get("in_response_to").isNull(), "unsolicited: no InResponseTo: " + accepted);
+        assertAlice(accepted, plain);
+        // pysaml2's own check: a Response that answers no request is refused where one was expected
+        Pysaml2Sp.Result whereARequestWasOutstanding = plain.run("response", "--saml-response", form.get("SAMLResponse"),
+                "--request-id", "id-of-an-outstanding-request");
+        assertEquals(2, whereARequestWasOutstanding.exit(),
+                whereARequestWasOutstanding.stdout() + whereARequestWasOutstanding.stderr());
+        // the same link again, now inside the SSO session: the Response at once, for the same pairwise NameID
+        Map<String, String> again = signIn(browser, Http.JSON.createObjectNode().put("url", link), false);
+        assertEquals(accepted.get("name_id").asText(), plain.unsolicited(again.get("SAMLResponse")).get("name_id").asText());
+    }
+
+    @Test
+    @DisplayName("SAML SLO over HTTP-Redirect: pysaml2 A logs out, Arbor tells pysaml2 B, A gets Success and the session is gone")
+    void singleLogoutOverHttpRedirectReachesTheOtherServiceProviderAndEndsTheSession() {
+        var browser = new CodeFlow();
+        JsonNode atA = logIn(browser, sloA, true);
+        JsonNode atB = logIn(browser, sloB, false);
+        JsonNode logout = sloA.logoutRequest("redirect", atA, "after-logout");
+
+        String toB = location(browser.http.get(logout.get("url").asText()), sloB.slo());
+        JsonNode told = sloB.ok("answer-logout-request", "--binding", "redirect", "--saml-request", queryOf(toB)).json();
+        String toA = location(browser.http.get(told.get("url").asText()), sloA.slo());
+        JsonNode answer = sloA.ok("logout-response", "--binding", "redirect", "--saml-response", queryOf(toA),
+                "--request-id", logout.get("id").asText()).json();
+
+        // B was asked about its own session with alice, by the NameID and SessionIndex it was given
+        assertEquals(atB.get("name_id").asText(), told.get("name_id").asText(), told.toString());
+        assertEquals(atB.get("session_index").asText(), told.get("session_indexes").get(0).asText(), told.toString());
+        assertEquals(ISSUER, told.get("issuer").asText());
+        // A hears that all went well, with its RelayState back
+        assertEquals(SUCCESS, answer.get("status").asText(), answer.toString());
+        assertTrue(answer.get("second_level").isNull(), answer.toString());
+        assertEquals("after-logout", Http.query(toA).get("RelayState"));
+        assertSessionEnded(browser);
+    }
+
+    @Test
+    @DisplayName("SAML SLO over HTTP-POST: when pysaml2 B fails to log out, A is answered Success/PartialLogout")
+    void singleLogoutOverHttpPostReportsPartialLogoutWhenAParticipantFails() {
+        var browser = new CodeFlow();
+        JsonNode atA = logIn(browser, sloA, true);
+        logIn(browser, sloB, false);
+        JsonNode logout = sloA.logoutRequest("post", atA, "post-logout");
+
+        String toB = location(browser.http.postForm(logout.get("action").asText(), Map.of(
+                "SAMLRequest", logout.get("SAMLRequest").asText(),
+                "RelayState", logout.get("RelayState").asText()), null), sloB.slo());
+        JsonNode told = sloB.ok("answer-logout-request", "--binding", "redirect", "--saml-request", queryOf(toB),
+                "--status", "responder").json();
+        HttpResponse<String> back = browser.http.get(told.get("url").asText());
+        assertEquals(200, back.statusCode(), "A's endpoint of the binding it used (POST): an auto-post form: " + back.body());
+        Map<String, String> form = form(back.body());
+        JsonNode answer = sloA.ok("logout-response", "--binding", "post", "--saml-response", form.get("SAMLResponse"),
+                "--request-id", logout.get("id").asText()).json();
+
+        assertEquals(sloA.slo(), form.get("action"));
+        assertEquals("post-logout", form.get("RelayState"));
+        assertEquals(SUCCESS, answer.get("status").asText(), answer.toString());
+        assertEquals(PARTIAL_LOGOUT, answer.get("second_level").asText(), answer.toString());
+        assertSessionEnded(browser);
+    }
+
     // --- the browser ---
 
     /**
@@ -246,6 +329,34 @@ class SamlServiceProviderTest {
         return form(page.body());
     }
 
+    /** Logs the browser in at {@code sp} (SP-initiated, HTTP-Redirect); pysaml2's view of the Response. */
+    private static JsonNode logIn(CodeFlow browser, Pysaml2Sp sp, boolean expectLogin) {
+        JsonNode request = sp.authnRequest("redirect", "login");
+        JsonNode accepted = sp.response(signIn(browser, request, expectLogin).get("SAMLResponse"), request.get("id").asText());
+        assertAlice(accepted, sp, request);
+        return accepted;
+    }
+
+    /** The 303 of Arbor's SLO endpoint, which must go to {@code endpoint} (an SP's SLO URL). */
+    private static String location(HttpResponse<String> response, String endpoint) {
+        assertEquals(303, response.statusCode(), response.body());
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(endpoint + "?"), "to " + endpoint + ": " + location);
+        return location;
+    }
+
+    private static String queryOf(String url) {
+        return url.substring(url.indexOf('?') + 1);
+    }
+
+    /** The Arbor session of the browser is over: an OIDC authorization asks for a login again. */
+    private static void assertSessionEnded(CodeFlow browser) {
+        HttpResponse<String> authorize = browser.http.get(browser.authorizeUrl());
+        assertEquals(303, authorize.statusCode(), authorize.body());
+        String location = authorize.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("/ui/login"), "the login page, not a code: " + location);
+    }
+
     private static Map<String, String> form(String html) {
         Matcher action = FORM.matcher(html);
         assertTrue(action.find(), "an auto-post form: " + html);
@@ -267,8 +378,13 @@ class SamlServiceProviderTest {
     // --- what pysaml2 accepted ---
 
     private static void assertAlice(JsonNode accepted, Pysaml2Sp sp, JsonNode request) {
-        assertEquals(ISSUER, accepted.get("issuer").asText(), accepted.toString());
         assertEquals(request.get("id").asText(), accepted.get("in_response_to").asText(), accepted.toString());
+        assertAlice(accepted, sp);
+    }
+
+    /** alice as pysaml2 accepted her from Arbor, whatever request (if any) the Response answers. */
+    private static void assertAlice(JsonNode accepted, Pysaml2Sp sp) {
+        assertEquals(ISSUER, accepted.get("issuer").asText(), accepted.toString());
         assertEquals(PERSISTENT, accepted.get("name_id_format").asText(), accepted.toString());
         assertTrue(accepted.get("name_id").asText().length() >= 20, "an opaque pairwise value: " + accepted);
         assertEquals(sp.entityId(), accepted.get("sp_name_qualifier").asText(), accepted.toString());
