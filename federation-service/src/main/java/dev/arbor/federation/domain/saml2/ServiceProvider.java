@@ -42,8 +42,13 @@ public record ServiceProvider(String realm, String entityId, String name, List<S
         if (index != null) {
             return assertionConsumerServices.stream().filter(e -> index.equals(e.index())).findFirst();
         }
-        return assertionConsumerServices.stream()
-                .filter(e -> e.binding() == SamlBinding.HTTP_POST || e.binding() == SamlBinding.HTTP_ARTIFACT)
+        return defaultAssertionConsumerService(SamlBinding.HTTP_POST, SamlBinding.HTTP_ARTIFACT);
+    }
+
+    /** SAML Metadata §2.2.3: among the ACS of these bindings, the one marked {@code isDefault}, else the lowest index. */
+    public Optional<SamlEndpoint> defaultAssertionConsumerService(SamlBinding... bindings) {
+        List<SamlBinding> wanted = List.of(bindings);
+        return assertionConsumerServices.stream().filter(e -> wanted.contains(e.binding()))
                 .min(Comparator.comparing((SamlEndpoint e) -> !e.isDefault())
                         .thenComparing(e -> e.index() == null ? Integer.MAX_VALUE : e.index()));
     }

@@ -6,7 +6,6 @@ import dev.arbor.federation.domain.saml2.SamlEndpoint;
 import dev.arbor.federation.domain.saml2.ServiceProvider;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,7 +125,7 @@ public final class AuthnRequestValidator {
             }
             // the URL may be registered for this binding too, under another entry; no URL nor index: the default
             Optional<SamlEndpoint> other = url != null ? sp.assertionConsumerService(url, null, binding.get())
-                    : index == null ? defaultAcs(sp, binding.get()) : Optional.empty();
+                    : index == null ? sp.defaultAssertionConsumerService(binding.get()) : Optional.empty();
             if (other.isPresent()) {
                 return new AcsChoice(other.get(), null);
             }
@@ -137,14 +136,8 @@ public final class AuthnRequestValidator {
 
     /** Where an UnsupportedBinding status goes: the SP's default HTTP-POST ACS, else its default ACS. */
     private static SamlEndpoint fallback(ServiceProvider sp) {
-        return defaultAcs(sp, SamlBinding.HTTP_POST).or(() -> sp.assertionConsumerService(null, null, null))
+        return sp.defaultAssertionConsumerService(SamlBinding.HTTP_POST).or(() -> sp.assertionConsumerService(null, null, null))
                 .orElseThrow(() -> new InvalidSamlRequest("the SP has no usable AssertionConsumerService"));
-    }
-
-    private static Optional<SamlEndpoint> defaultAcs(ServiceProvider sp, SamlBinding binding) {
-        return sp.assertionConsumerServices().stream().filter(e -> e.binding() == binding)
-                .min(Comparator.comparing((SamlEndpoint e) -> !e.isDefault())
-                        .thenComparing(e -> e.index() == null ? Integer.MAX_VALUE : e.index()));
     }
 
     /**

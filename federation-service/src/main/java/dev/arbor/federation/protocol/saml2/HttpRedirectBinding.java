@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -27,6 +28,10 @@ import org.opensaml.xmlsec.signature.SignableXMLObject;
  * {@link SamlXml#MAX_DOCUMENT_BYTES}: a few kilobytes of DEFLATE can expand to gigabytes.
  */
 public final class HttpRedirectBinding {
+    /** What the binding carries; each at most once (SAML Bindings §3.4.4.1). */
+    private static final Set<String> SAML_PARAMETERS = Set.of("SAMLRequest", "SAMLResponse", "RelayState", "SigAlg",
+            "Signature");
+
     /** SAML Bindings §3.4.3: a RelayState MUST NOT exceed 80 bytes. */
     public static final int MAX_RELAY_STATE_BYTES = 80;
 
@@ -76,7 +81,7 @@ public final class HttpRedirectBinding {
     }
 
     private static ReceivedMessage decode(String rawQuery, String parameter) {
-        Map<String, String> raw = rawParameters(rawQuery == null ? "" : rawQuery);
+        Map<String, String> raw = rawParameters(rawQuery, SAML_PARAMETERS);
         String request = raw.get(parameter);
         if (request == null) {
             throw new InvalidSamlRequest("the query has no " + parameter);
@@ -163,29 +168,27 @@ public final class HttpRedirectBinding {
         }
     }
 
-    /** Each parameter once; the values still URL-encoded. */
-    private static Map<String, String> rawParameters(String rawQuery) {
+    /**
+     * The query's parameters, names decoded and values still URL-encoded (a signature covers them as
+     * sent); one of {@code once} given twice is refused, any other repeat keeps the last value.
+     */
+    static Map<String, String> rawParameters(String rawQuery, Set<String> once) {
         Map<String, String> raw = new HashMap<>();
-        for (String pair : rawQuery.split("&")) {
+        for (String pair : (rawQuery == null ? "" : rawQuery).split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
             String name = urlDecode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : pair.substring(equals + 1);
-            if (raw.put(name, value) != null && isSamlParameter(name)) {
+            if (raw.put(name, value) != null && once.contains(name)) {
                 throw new InvalidSamlRequest("the query repeats " + name);
             }
         }
         return raw;
     }
 
-    private static boolean isSamlParameter(String name) {
-        return name.equals("SAMLRequest") || name.equals("SAMLResponse") || name.equals("RelayState") || name.equals("SigAlg")
-                || name.equals("Signature");
-    }
-
-    private static String urlDecode(String value) {
+    static String urlDecode(String value) {
         try {
             return URLDecoder.decode(value, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

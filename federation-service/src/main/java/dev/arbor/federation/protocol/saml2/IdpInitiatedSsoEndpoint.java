@@ -8,9 +8,6 @@ import dev.arbor.federation.port.ServiceProviderRegistry;
 import dev.arbor.federation.protocol.LoginFlows;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -77,17 +74,11 @@ public class IdpInitiatedSsoEndpoint {
     /** {@code sp} once (required), {@code RelayState} and {@code acs} at most once; others are ignored. */
     static InitRequest parse(String rawQuery) {
         Map<String, String> values = new HashMap<>();
-        for (String pair : (rawQuery == null ? "" : rawQuery).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+        HttpRedirectBinding.rawParameters(rawQuery, PARAMETERS).forEach((name, value) -> {
+            if (PARAMETERS.contains(name)) {
+                values.put(name, HttpRedirectBinding.urlDecode(value));
             }
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            if (PARAMETERS.contains(name) && values.put(name, value) != null) {
-                throw new InvalidSamlRequest("the query repeats " + name);
-            }
-        }
+        });
         String sp = values.get("sp");
         if (sp == null || sp.isBlank()) {
             throw new InvalidSamlRequest("the query names no sp");
@@ -112,22 +103,12 @@ public class IdpInitiatedSsoEndpoint {
         return new SamlAuthnRequest(null, sp.entityId(), acs, init.relayState(), null, false, false, "", null);
     }
 
-    /** SAML Metadata §2.2.3: the one with that index, else the default (then lowest index) among the HTTP-POST ones. */
+    /** The HTTP-POST ACS with that index, else the SP's default HTTP-POST ACS. */
     static Optional<SamlEndpoint> postAcs(ServiceProvider sp, Integer index) {
-        var post = sp.assertionConsumerServices().stream().filter(e -> e.binding() == SamlBinding.HTTP_POST);
         if (index != null) {
-            return post.filter(e -> index.equals(e.index())).findFirst();
+            return sp.assertionConsumerService(null, index, null).filter(e -> e.binding() == SamlBinding.HTTP_POST);
         }
-        return post.min(Comparator.comparing((SamlEndpoint e) -> !e.isDefault())
-                .thenComparing(e -> e.index() == null ? Integer.MAX_VALUE : e.index()));
-    }
-
-    private static String decode(String value) {
-        try {
-            return URLDecoder.decode(value, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSamlRequest("the query is not URL-encoded correctly");
-        }
+        return sp.defaultAssertionConsumerService(SamlBinding.HTTP_POST);
     }
 
     private static Uni<ProtocolResponse> invalid(String realm, InvalidSamlRequest e) {
