@@ -48,6 +48,19 @@ class ConfigEventJsonTest {
     }
 
     @Test
+    void serviceProviderChangedRoundTripsWithItsTypeNameKeyedByRealmAndEntityId() {
+        var changed = new ConfigEvent.ServiceProviderChanged("e-4", Instant.parse("2026-11-27T05:30:00Z"), "demo",
+                "https://sp.example.org/shibboleth");
+
+        String json = EventJson.write(changed);
+        ConfigEvent read = EventJson.read(json, ConfigEvent.class);
+
+        assertTrue(json.contains("\"type\":\"saml_sp.changed\""), json);
+        assertEquals(changed, assertInstanceOf(ConfigEvent.ServiceProviderChanged.class, read));
+        assertEquals("demo/https://sp.example.org/shibboleth", read.key());
+    }
+
+    @Test
     void aTokenEventIsNoConfigEvent() {
         assertThrows(IllegalArgumentException.class,
                 () -> EventJson.read("{\"type\":\"token.revoked\",\"id\":\"e\"}", ConfigEvent.class));

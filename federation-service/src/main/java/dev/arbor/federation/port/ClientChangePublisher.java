@@ -3,12 +3,15 @@ package dev.arbor.federation.port;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Tells every replica that a client or a realm changed in the store, so each drops its in-memory
+ * Tells every replica that a client, a SAML service provider or a realm changed in the store, so each drops its in-memory
  * copy and reads the store again (topic {@code arbor.config.v1}).
  */
 public interface ClientChangePublisher {
     /** Completes once the broker acknowledged the event; fails with {@link NotPropagated} otherwise. */
     Uni<Void> clientChanged(String realm, String clientId);
+
+    /** As {@link #clientChanged}, for a SAML service provider ({@code saml_sp.changed}). */
+    Uni<Void> serviceProviderChanged(String realm, String entityId);
 
     /** As {@link #clientChanged}, for a realm and everything in it (a realm import). */
     Uni<Void> realmChanged(String realm);

@@ -17,4 +17,16 @@ public interface ServiceProviderRegistry {
 
     /** @return whether one was deleted */
     Uni<Boolean> delete(String realm, String entityId);
+
+    /**
+     * The service providers of a realm YAML, at start-up: each saved in turn. A registry that caches
+     * announces the realm as changed afterwards, and does not fail the import when that announcement fails.
+     */
+    default Uni<Void> importRealm(String realm, List<ServiceProvider> serviceProviders) {
+        Uni<Void> saved = Uni.createFrom().voidItem();
+        for (ServiceProvider serviceProvider : serviceProviders) {
+            saved = saved.chain(() -> save(serviceProvider));
+        }
+        return saved;
+    }
 }

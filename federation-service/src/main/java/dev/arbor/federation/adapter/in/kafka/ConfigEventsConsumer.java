@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code arbor.config.v1} into this replica's {@link ClientCache} and {@link SamlKeyCache}: a
- * changed client (or realm) is evicted, as are a realm's current SAML keys when one of them was
+ * changed client, SAML service provider (or realm) is evicted, as are a realm's current SAML keys when one of them was
  * replaced ({@code saml_key.activated}), so the next request reads the store again. Every replica has
  * its own consumer group, so each sees every event; evicting twice is harmless, so redelivery is too.
  * A malformed event is logged (without its payload) and skipped.
@@ -42,6 +42,7 @@ public class ConfigEventsConsumer {
         }
         switch (event) {
             case ConfigEvent.ClientChanged c -> cache.evictClient(c.realm(), c.clientId());
+            case ConfigEvent.ServiceProviderChanged s -> cache.evictServiceProvider(s.realm(), s.entityId());
             case ConfigEvent.RealmChanged r -> cache.evictRealm(r.realm());
             case ConfigEvent.SamlKeyActivated k -> samlKeys.evictRealm(k.realm());
         }
@@ -55,7 +56,8 @@ public class ConfigEventsConsumer {
         try {
             ConfigEvent event = EventJson.read(payload, ConfigEvent.class);
             return event == null || event.realm() == null
-                    || event instanceof ConfigEvent.ClientChanged c && c.clientId() == null ? null : event;
+                    || event instanceof ConfigEvent.ClientChanged c && c.clientId() == null
+                    || event instanceof ConfigEvent.ServiceProviderChanged s && s.entityId() == null ? null : event;
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -59,9 +59,7 @@ public class RealmImporter {
             }
             List<ServiceProvider> sps = samlReader.read(file, realm.name());
             VertxContextSupport.subscribeAndAwait(() -> clients.importRealm(realm));
-            for (ServiceProvider sp : sps) {
-                VertxContextSupport.subscribeAndAwait(() -> serviceProviders.save(sp));
-            }
+            VertxContextSupport.subscribeAndAwait(() -> serviceProviders.importRealm(realm.name(), sps));
             LOG.infof("imported realm %s from %s: %d client(s), %d SAML service provider(s)", realm.name(),
                     file.getFileName(), realm.clients().size(), sps.size());
         }

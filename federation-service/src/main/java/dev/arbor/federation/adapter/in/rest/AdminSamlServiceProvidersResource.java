@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbor.federation.domain.saml2.SamlEndpoint;
 import dev.arbor.federation.domain.saml2.ServiceProvider;
+import dev.arbor.federation.port.ClientChangePublisher;
 import dev.arbor.federation.port.ServiceProviderRegistry;
 import dev.arbor.federation.protocol.saml2.ServiceProviderMetadata;
 import dev.arbor.federation.protocol.saml2.ServiceProviderSettingsJson;
@@ -26,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Admin API: the SAML service providers of a realm (docs/reference/saml.md). One is addressed by its
@@ -36,6 +38,7 @@ import java.util.Set;
  */
 @Path("/admin/realms/{realm}/saml-sps")
 public class AdminSamlServiceProvidersResource {
+    private static final Logger LOG = Logger.getLogger(AdminSamlServiceProvidersResource.class);
     private static final Set<String> BODY_FIELDS = Set.of("metadata", "settings", "name");
 
     private final AdminAuthorization admin;
@@ -72,7 +75,8 @@ public class AdminSamlServiceProvidersResource {
                     throw problem(409, "Conflict", "The realm already has a service provider " + sp.entityId()
                             + "; PUT to its URL replaces it.");
                 }
-                return registry.save(sp).map(saved -> Response.created(URI.create(
+                return registry.save(sp).onFailure(ClientChangePublisher.NotPropagated.class).transform(e -> notPropagated())
+                        .map(saved -> Response.created(URI.create(
                                 "/admin/realms/" + realm + "/saml-sps/" + id(sp.entityId())))
                         .type(MediaType.APPLICATION_JSON_TYPE).entity(ServiceProviderView.of(sp)).build());
             });
@@ -107,7 +111,8 @@ public class AdminSamlServiceProvidersResource {
                 if (existing.isEmpty()) {
                     throw notFound();
                 }
-                return registry.save(sp).map(saved -> ServiceProviderView.of(sp));
+                return registry.save(sp).onFailure(ClientChangePublisher.NotPropagated.class).transform(e -> notPropagated())
+                        .map(saved -> ServiceProviderView.of(sp));
             });
         });
     }
@@ -116,12 +121,20 @@ public class AdminSamlServiceProvidersResource {
     @Path("{id}")
     public Uni<Response> delete(@PathParam("realm") String realm, @PathParam("id") String id,
                                 @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return guard(realm, authorization).chain(v -> registry.delete(realm, entityId(id))).map(deleted -> {
+        return guard(realm, authorization).chain(v -> registry.delete(realm, entityId(id)))
+                .onFailure(ClientChangePublisher.NotPropagated.class).transform(e -> notPropagated()).map(deleted -> {
             if (!deleted) {
                 throw notFound();
             }
             return Response.noContent().build();
         });
+    }
+
+    /** The change is stored; replicas that missed its saml_sp.changed serve their copy up to the cache TTL. */
+    private static RuntimeException notPropagated() {
+        LOG.warn("a SAML SP change was stored but arbor.config.v1 did not acknowledge its saml_sp.changed");
+        return problem(503, "Service Unavailable", "The change is stored, but not every replica knows it yet: "
+                + "they use their copy until the client cache TTL (arbor.federation.client-cache-ttl) passes.");
     }
 
     private Uni<Void> guard(String realm, String authorization) {

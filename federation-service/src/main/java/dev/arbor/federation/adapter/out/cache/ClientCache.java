@@ -8,6 +8,7 @@ import dev.arbor.federation.config.ArborConfig;
 import dev.arbor.federation.domain.BrowserOrigins;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.RegistrationPolicy;
+import dev.arbor.federation.domain.saml2.ServiceProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -20,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * This replica's copy of the clients and realms it was asked about, including "no such client"
+ * This replica's copy of the clients, SAML service providers and realms it was asked about, including
+ * "no such client"
  * (shorter-lived, so a flood of random ids expires quickly; the size bound and Caffeine's frequency
  * based admission keep such a flood from pushing out the clients in use). An entry lives until it is
  * evicted by a change ({@code arbor.config.v1}) or, as a safety net, until its TTL passes.
@@ -33,6 +35,7 @@ public class ClientCache {
     static final String METRIC = "arbor.federation.client.cache.lookups";
 
     private final AsyncCache<ClientKey, Optional<Client>> clients;
+    private final AsyncCache<ClientKey, Optional<ServiceProvider>> serviceProviders;
     private final AsyncCache<String, Boolean> realms;
     private final AsyncCache<String, RegistrationPolicy> registrationPolicies;
     private final AsyncCache<String, BrowserOrigins> origins;
@@ -48,6 +51,9 @@ public class ClientCache {
         this.clients = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(Runnable::run)
                 .expireAfter(Expiry.<ClientKey, Optional<Client>>creating((k, v) -> v.isPresent() ? ttl : negativeTtl))
                 .buildAsync();
+        this.serviceProviders = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(Runnable::run)
+                .expireAfter(Expiry.<ClientKey, Optional<ServiceProvider>>creating((k, v) -> v.isPresent() ? ttl : negativeTtl))
+                .buildAsync();
         this.realms = Caffeine.newBuilder().maximumSize(maxSize).ticker(ticker).executor(Runnable::run)
                 .expireAfter(Expiry.<String, Boolean>creating((k, exists) -> exists ? ttl : negativeTtl))
                 .buildAsync();
@@ -61,6 +67,12 @@ public class ClientCache {
 
     public Uni<Optional<Client>> client(String realm, String clientId, Supplier<Uni<Optional<Client>>> load) {
         return lookup(clients, new ClientKey(realm, clientId), load, "client");
+    }
+
+    /** A SAML SP by entityID, parsed from its metadata once per replica rather than on every request. */
+    public Uni<Optional<ServiceProvider>> serviceProvider(String realm, String entityId,
+                                                          Supplier<Uni<Optional<ServiceProvider>>> load) {
+        return lookup(serviceProviders, new ClientKey(realm, entityId), load, "saml-sp");
     }
 
     public Uni<Boolean> realmExists(String realm, Supplier<Uni<Boolean>> load) {
@@ -82,8 +94,13 @@ public class ClientCache {
         origins.asMap().remove(realm);
     }
 
-    /** Drops the realm and every client of it (a re-import may change a default its clients inherit). */
+    public void evictServiceProvider(String realm, String entityId) {
+        serviceProviders.asMap().remove(new ClientKey(realm, entityId));
+    }
+
+    /** Drops the realm and every client and SP of it (a re-import may change a default its clients inherit). */
     public void evictRealm(String realm) {
+        serviceProviders.asMap().keySet().removeIf(key -> key.realm().equals(realm));
         realms.asMap().remove(realm);
         registrationPolicies.asMap().remove(realm);
         origins.asMap().remove(realm);
@@ -93,6 +110,12 @@ public class ClientCache {
     /** Whether the client is held (known or unknown) and no load of it is in flight. */
     public boolean holds(String realm, String clientId) {
         CompletableFuture<Optional<Client>> entry = clients.getIfPresent(new ClientKey(realm, clientId));
+        return entry != null && entry.isDone();
+    }
+
+    /** Whether the SP is held (known or unknown) and no load of it is in flight. */
+    public boolean holdsServiceProvider(String realm, String entityId) {
+        CompletableFuture<Optional<ServiceProvider>> entry = serviceProviders.getIfPresent(new ClientKey(realm, entityId));
         return entry != null && entry.isDone();
     }
 

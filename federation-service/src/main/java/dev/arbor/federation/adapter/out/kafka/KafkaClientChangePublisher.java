@@ -15,9 +15,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * {@code client.changed}, {@code realm.changed} and {@code saml_key.activated} on
+ * {@code client.changed}, {@code saml_sp.changed}, {@code realm.changed} and {@code saml_key.activated} on
  * {@code arbor.config.v1} (channel {@code config-changes}; idempotent producer with {@code acks=all},
- * see application.properties), keyed by {@code realm/clientId} or the realm. The returned Uni completes on the broker's
+ * see application.properties), keyed by {@code realm/clientId}, {@code realm/entityID} or the realm. The returned Uni completes on the broker's
  * acknowledgement and fails with {@link NotPropagated} when the broker refused or was unreachable.
  */
 @ApplicationScoped
@@ -35,6 +35,12 @@ public class KafkaClientChangePublisher implements ClientChangePublisher, SamlKe
     @Override
     public Uni<Void> clientChanged(String realm, String clientId) {
         return send(new ConfigEvent.ClientChanged(UUID.randomUUID().toString(), clock.instant(), realm, clientId));
+    }
+
+    @Override
+    public Uni<Void> serviceProviderChanged(String realm, String entityId) {
+        return send(new ConfigEvent.ServiceProviderChanged(UUID.randomUUID().toString(), clock.instant(), realm,
+                entityId));
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,9 +27,11 @@ import java.util.Set;
  * source and the hardened parser sees every document. A save that changes nothing writes nothing
  * ({@code updated_at} stays), so re-importing an unchanged realm is a no-op.
  *
- * <p>No in-memory cache: each lookup is one indexed read (the SSO path reads one SP per request).
+ * <p>Written and read only through {@code CachingServiceProviderRegistry}, which keeps the parsed SPs in
+ * memory and tells every replica of a change, hence {@code @Typed}.
  */
 @ApplicationScoped
+@Typed(PgServiceProviderRegistry.class)
 public class PgServiceProviderRegistry implements ServiceProviderRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "realm, entity_id, name, metadata_xml, settings::text AS settings";

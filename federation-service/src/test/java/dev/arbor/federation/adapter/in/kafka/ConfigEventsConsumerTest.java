@@ -12,6 +12,8 @@ import dev.arbor.federation.adapter.out.keys.SamlKeyCache;
 import dev.arbor.federation.domain.Client;
 import dev.arbor.federation.domain.ClientType;
 import dev.arbor.federation.domain.saml2.SamlKeyUse;
+import dev.arbor.federation.domain.saml2.ServiceProvider;
+import dev.arbor.federation.protocol.saml2.TestServiceProviders;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -84,9 +86,33 @@ class ConfigEventsConsumerTest {
     }
 
     @Test
+    void serviceProviderChangedEvictsThatSpOnlyAndRealmChangedEveryOneOfTheRealm() {
+        ServiceProvider sp = TestServiceProviders.sp();
+        for (String[] key : new String[][] {{"demo", "https://a.example/sp"}, {"demo", "https://b.example/sp"},
+                {"other", "https://a.example/sp"}}) {
+            cache.serviceProvider(key[0], key[1], () -> Uni.createFrom().item(Optional.of(sp))).await().indefinitely();
+        }
+
+        consumer.consume(EventJson.write(new ConfigEvent.ServiceProviderChanged("e4", Instant.now(), "demo",
+                "https://a.example/sp")));
+
+        assertFalse(cache.holdsServiceProvider("demo", "https://a.example/sp"));
+        assertTrue(cache.holdsServiceProvider("demo", "https://b.example/sp"));
+        assertTrue(cache.holdsServiceProvider("other", "https://a.example/sp"));
+        assertTrue(cache.holds("demo", "rp"), "clients are not touched");
+        assertEquals(1.0, count(ConfigEvent.SAML_SP_CHANGED));
+
+        consumer.consume(EventJson.write(new ConfigEvent.RealmChanged("e5", Instant.now(), "demo")));
+
+        assertFalse(cache.holdsServiceProvider("demo", "https://b.example/sp"));
+        assertTrue(cache.holdsServiceProvider("other", "https://a.example/sp"));
+    }
+
+    @Test
     void malformedEventsAreSkippedAndCountedNeverThrown() {
         String[] payloads = {null, "", "null", "{}", "{\"type\":\"client.exploded\"}", "{not json", "[1]",
-                "{\"type\":\"client.changed\",\"id\":\"e\",\"realm\":\"demo\"}", "{\"type\":\"realm.changed\",\"id\":\"e\"}"};
+                "{\"type\":\"client.changed\",\"id\":\"e\",\"realm\":\"demo\"}", "{\"type\":\"realm.changed\",\"id\":\"e\"}",
+                "{\"type\":\"saml_sp.changed\",\"id\":\"e\",\"realm\":\"demo\"}"};
         for (String payload : payloads) {
             consumer.consume(payload);
         }

@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.arbor.contracts.events.ConfigEvent;
 import dev.arbor.contracts.events.EventJson;
 import dev.arbor.contracts.events.Topics;
 import dev.arbor.federation.domain.ClientSecretHasher;
 import dev.arbor.federation.domain.ClientSecrets;
+import dev.arbor.federation.protocol.saml2.TestMetadata;
 import dev.arbor.federation.support.Eventually;
 import dev.arbor.testing.KafkaTestBroker;
 import dev.arbor.testing.KafkaTopicReader;
@@ -20,9 +22,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,8 +37,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Client lookups answer from this replica's memory, and every change of a client reaches it: at once
- * when this replica wrote it, through {@code arbor.config.v1} on the real broker when another did.
+ * Client and SAML SP lookups answer from this replica's memory, and every change of one reaches it: at
+ * once when this replica wrote it, through {@code arbor.config.v1} on the real broker when another did.
  * "Another replica's write" is simulated by changing the row in SQL behind this replica's back and
  * publishing the {@code client.changed} that replica would have published.
  */
@@ -45,6 +49,8 @@ import org.junit.jupiter.api.Test;
 class ClientCacheInvalidationTest {
     private static final String CLIENTS = "/admin/realms/demo/clients";
     private static final String TOKEN = "/realms/demo/oauth2/token";
+    private static final String SPS = "/admin/realms/demo/saml-sps";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PROPAGATION = Duration.ofSeconds(20);
 
     @Inject
@@ -127,6 +133,52 @@ class ClientCacheInvalidationTest {
     }
 
     @Test
+    void aCachedServiceProviderIsServedFromMemoryUntilItsSamlSpChangedArrives() throws Exception {
+        // Given an SP whose first lookup put it in this replica's cache
+        String entityId = "https://cached-" + UUID.randomUUID() + ".example.org/sp";
+        String location = registerSp(entityId, "{}");
+        admin().when().get(location).then().statusCode(200);
+        assertTrue(cache.holdsServiceProvider("demo", entityId));
+
+        // When its row disappears from the database behind the service's back
+        sql("DELETE FROM federation.saml_service_provider WHERE realm = 'demo' AND entity_id = ?", entityId);
+
+        // Then it is still known, from memory
+        admin().when().get(location).then().statusCode(200).body("entityId", equalTo(entityId));
+
+        // When the change is announced on the broker, the SP is evicted and unknown from then on
+        publish(new ConfigEvent.ServiceProviderChanged(UUID.randomUUID().toString(), Instant.now(), "demo", entityId));
+        Eventually.await(PROPAGATION, () -> !cache.holdsServiceProvider("demo", entityId),
+                "saml_sp.changed evicts " + entityId);
+        admin().when().get(location).then().statusCode(404);
+    }
+
+    @Test
+    void aServiceProviderWrittenOnThisReplicaIsReadAgainAtOnceAndAnnouncedOnTheBroker() {
+        String entityId = "https://written-" + UUID.randomUUID() + ".example.org/sp";
+        String location = SPS + "/" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(entityId.getBytes(StandardCharsets.UTF_8));
+        // asked for before it exists: "no such SP" is remembered ...
+        admin().when().get(location).then().statusCode(404);
+        assertTrue(cache.holdsServiceProvider("demo", entityId), "the unknown entityID is remembered");
+
+        // ... and registering it replaces that at once
+        registerSp(entityId, "{}");
+        admin().when().get(location).then().statusCode(200).body("settings.signResponse", equalTo(false));
+
+        // a replacement is read again at once here, and announced for the other replicas
+        admin().body(spBody(entityId, "{\"signResponse\": true}")).when().put(location).then().statusCode(200);
+        admin().when().get(location).then().statusCode(200).body("settings.signResponse", equalTo(true));
+        assertTrue(KafkaTopicReader.find(bootstrapServers(), Topics.CONFIG, r -> ("demo/" + entityId).equals(r.key())
+                && EventJson.read(r.value(), ConfigEvent.class) instanceof ConfigEvent.ServiceProviderChanged c
+                && c.entityId().equals(entityId)).isPresent(), "saml_sp.changed of " + entityId + " on " + Topics.CONFIG);
+
+        // so is a deletion
+        admin().when().delete(location).then().statusCode(204);
+        admin().when().get(location).then().statusCode(404);
+    }
+
+    @Test
     void cacheLookupsAreExportedAsMetrics() {
         clientCredentials("test-service", "test-service-secret");
         clientCredentials("test-service", "test-service-secret");
@@ -147,6 +199,22 @@ class ClientCacheInvalidationTest {
                 """.formatted(id)).when().post(CLIENTS).then().statusCode(201).extract().path("clientSecret");
     }
 
+    /** Registers an SP of realm demo through the admin API; its admin URL. */
+    private static String registerSp(String entityId, String settings) {
+        return admin().body(spBody(entityId, settings)).when().post(SPS).then().statusCode(201)
+                .extract().header("Location");
+    }
+
+    private static String spBody(String entityId, String settings) {
+        try {
+            var body = JSON.createObjectNode().put("metadata", TestMetadata.localSp(entityId));
+            body.set("settings", JSON.readTree(settings));
+            return JSON.writeValueAsString(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static int clientCredentials(String id, String secret) {
         return given().auth().preemptive().basic(id, secret).formParam("grant_type", "client_credentials")
                 .when().post(TOKEN).statusCode();
@@ -160,12 +228,12 @@ class ClientCacheInvalidationTest {
         return given().auth().oauth2(token).contentType("application/json");
     }
 
-    private static void sql(String statement, String clientId) throws Exception {
+    private static void sql(String statement, String key) throws Exception {
         var config = ConfigProvider.getConfig();
         try (var connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class), "");
              var update = connection.prepareStatement(statement)) {
-            update.setString(1, clientId);
+            update.setString(1, key);
             assertEquals(1, update.executeUpdate(), statement);
         }
     }
