@@ -40,7 +40,6 @@ import java.util.zip.Deflater;
  * Run through bench/saml-sso.sh, which starts a throw-away instance and makes the SP's key pair.
  */
 public class SamlSsoBench {
-    private static final Pattern AUTH_ID = Pattern.compile("\"authId\"");
     private static final Pattern FORM = Pattern.compile("name=\"SAMLResponse\" value=\"[A-Za-z0-9+/=]{200,}\"");
     private static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
     private static final String ACS = "http://localhost:18651/bench/acs";
@@ -74,13 +73,13 @@ public class SamlSsoBench {
 
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        bench.login(browser);
+        BenchSupport.login(browser, base);
 
         // what each process burns with nothing to do (health checks, consumers polling), per second
-        Map<String, Long> quietStart = cpu(pids);
+        Map<String, Long> quietStart = BenchSupport.cpu(pids);
         long quietNanos = System.nanoTime();
         Thread.sleep(15_000);
-        Map<String, Long> quietEnd = cpu(pids);
+        Map<String, Long> quietEnd = BenchSupport.cpu(pids);
         double quietSeconds = (System.nanoTime() - quietNanos) / 1e9;
         Map<String, Double> idleTicksPerSecond = new LinkedHashMap<>();
         quietEnd.forEach((service, ticks) -> idleTicksPerSecond.put(service,
@@ -92,7 +91,7 @@ public class SamlSsoBench {
             for (int i = 0; i < warmup; i++) {
                 bench.sso(browser, sp);
             }
-            Map<String, Long> before = cpu(pids);
+            Map<String, Long> before = BenchSupport.cpu(pids);
             long[] nanos = new long[n];
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
@@ -101,7 +100,7 @@ public class SamlSsoBench {
                 nanos[i] = System.nanoTime() - t;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Long> after = cpu(pids);
+            Map<String, Long> after = BenchSupport.cpu(pids);
             Arrays.sort(nanos);
             StringBuilder perService = new StringBuilder();
             double total = 0;
@@ -127,7 +126,7 @@ public class SamlSsoBench {
             for (int b = 0; b < 4; b++) {
                 HttpClient other = HttpClient.newBuilder().cookieHandler(new CookieManager())
                         .followRedirects(HttpClient.Redirect.NEVER).build();
-                bench.login(other);
+                BenchSupport.login(other, base);
                 browsers.add(other);
             }
             long start = System.nanoTime();
@@ -214,49 +213,6 @@ public class SamlSsoBench {
             throw new IllegalStateException("admin token: " + token.statusCode() + " " + token.body());
         }
         return accessToken.group(1);
-    }
-
-    /** alice logs in through the journey API; the browser keeps the SSO session cookie. */
-    void login(HttpClient http) throws Exception {
-        String url = base + "/realms/demo/authenticate?tree=login";
-        String step = post(http, url, "");
-        step = post(http, url, fill(step, "alice"));
-        String done = post(http, url, fill(step, "Wonderland-2026"));
-        if (!done.contains("successUrl")) {
-            throw new IllegalStateException("login failed: " + done);
-        }
-    }
-
-    /** Puts {@code value} into the step's single input (IDToken1). */
-    private static String fill(String step, String value) {
-        return step.replaceFirst("(\"name\"\\s*:\\s*\"IDToken1\"\\s*,\\s*\"value\"\\s*:\\s*)\"[^\"]*\"",
-                "$1\"" + Matcher.quoteReplacement(value) + "\"");
-    }
-
-    private static String post(HttpClient http, String url, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 || (!AUTH_ID.matcher(response.body()).find()
-                && !response.body().contains("successUrl"))) {
-            throw new IllegalStateException(response.statusCode() + " " + response.body());
-        }
-        return response.body();
-    }
-
-    /** User + system CPU ticks of each service, from /proc/{pid}/stat. */
-    private static Map<String, Long> cpu(Path pids) throws Exception {
-        Map<String, Long> ticks = new LinkedHashMap<>();
-        try (var files = Files.list(pids)) {
-            for (Path file : files.sorted().toList()) {
-                String pid = Files.readString(file).strip();
-                String stat = Files.readString(Path.of("/proc", pid, "stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks.put(file.getFileName().toString().replace(".pid", ""),
-                        Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-            }
-        }
-        return ticks;
     }
 
     private static byte[] pem(String file) throws Exception {
