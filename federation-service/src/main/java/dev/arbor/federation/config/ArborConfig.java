@@ -83,8 +83,8 @@ public interface ArborConfig {
 
         /**
          * Safety net of the in-memory client cache (clients and SAML SPs): an entry is read from PostgreSQL
-         * again after this long even if its {@code client.changed} or {@code saml_sp.changed} event was lost. Changes normally arrive on
-         * {@code arbor.config.v1} within a second.
+         * again after this long even if its {@code client.changed} or {@code saml_sp.changed} event was lost.
+         * Changes normally arrive on {@code arbor.config.v1} within a second.
          */
         @WithDefault("PT5M")
         Duration clientCacheTtl();

@@ -3,8 +3,8 @@ package dev.arbor.federation.port;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Tells every replica that a client, a SAML service provider or a realm changed in the store, so each drops its in-memory
- * copy and reads the store again (topic {@code arbor.config.v1}).
+ * Tells every replica that a client, a SAML service provider or a realm changed in the store, so each
+ * drops its in-memory copy and reads the store again (topic {@code arbor.config.v1}).
  */
 public interface ClientChangePublisher {
     /** Completes once the broker acknowledged the event; fails with {@link NotPropagated} otherwise. */

@@ -136,7 +136,8 @@ public final class AuthnRequestValidator {
 
     /** Where an UnsupportedBinding status goes: the SP's default HTTP-POST ACS, else its default ACS. */
     private static SamlEndpoint fallback(ServiceProvider sp) {
-        return sp.defaultAssertionConsumerService(SamlBinding.HTTP_POST).or(() -> sp.assertionConsumerService(null, null, null))
+        return sp.defaultAssertionConsumerService(SamlBinding.HTTP_POST)
+                .or(() -> sp.assertionConsumerService(null, null, null))
                 .orElseThrow(() -> new InvalidSamlRequest("the SP has no usable AssertionConsumerService"));
     }
 

@@ -11,8 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads {@code arbor.config.v1} into this replica's {@link ClientCache} and {@link SamlKeyCache}: a
- * changed client, SAML service provider (or realm) is evicted, as are a realm's current SAML keys when one of them was
- * replaced ({@code saml_key.activated}), so the next request reads the store again. Every replica has
+ * changed client or SAML service provider (or realm) is evicted, as are a realm's current SAML keys when
+ * one of them was replaced ({@code saml_key.activated}), so the next request reads the store again. Every replica has
  * its own consumer group, so each sees every event; evicting twice is harmless, so redelivery is too.
  * A malformed event is logged (without its payload) and skipped.
  */

@@ -22,9 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * This replica's copy of the clients, SAML service providers and realms it was asked about, including
- * "no such client"
- * (shorter-lived, so a flood of random ids expires quickly; the size bound and Caffeine's frequency
- * based admission keep such a flood from pushing out the clients in use). An entry lives until it is
+ * "no such client" (shorter-lived, so a flood of random ids expires quickly; the size bound and
+ * Caffeine's frequency based admission keep such a flood from pushing out the clients in use). An entry lives until it is
  * evicted by a change ({@code arbor.config.v1}) or, as a safety net, until its TTL passes.
  *
  * <p>Concurrent misses of one key share one load. Evicting a key also drops a load still in flight,

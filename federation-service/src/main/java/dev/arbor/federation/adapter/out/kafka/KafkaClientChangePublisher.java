@@ -17,8 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * {@code client.changed}, {@code saml_sp.changed}, {@code realm.changed} and {@code saml_key.activated} on
  * {@code arbor.config.v1} (channel {@code config-changes}; idempotent producer with {@code acks=all},
- * see application.properties), keyed by {@code realm/clientId}, {@code realm/entityID} or the realm. The returned Uni completes on the broker's
- * acknowledgement and fails with {@link NotPropagated} when the broker refused or was unreachable.
+ * see application.properties), keyed by {@code realm/clientId}, {@code realm/entityID} or the realm. The
+ * returned Uni completes on the broker's acknowledgement and fails with {@link NotPropagated} when the broker refused or was unreachable.
  */
 @ApplicationScoped
 public class KafkaClientChangePublisher implements ClientChangePublisher, SamlKeyChangePublisher {
